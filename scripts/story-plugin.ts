@@ -1,0 +1,135 @@
+/**
+ * The build-time data pipeline as a Vite plugin:
+ * - validates every GeoJSON layer in geo/ and the story content in src/story/, failing the build
+ *   with the file, the feature or step, and the reason;
+ * - serves the validated story as the module `virtual:story`;
+ * - emits the layers and the Natural Earth basemap as static files under data/ (served by the dev
+ *   server from memory), so that no geometry enters the JavaScript bundle.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, relative } from 'node:path';
+import type { Topology } from 'topojson-specification';
+import type { Plugin } from 'vite';
+import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file';
+import { BASEMAP_DATA, STORY_LAYER_IDS } from '../src/map/layers';
+import { parseNotes, parseSection } from '../src/story/parse';
+import { resolveStory, type LayerCatalog } from '../src/story/resolve';
+import type { Story } from '../src/story/types';
+import { buildBasemap } from './basemap';
+
+const VIRTUAL_ID = 'virtual:story';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+export interface StoryData {
+  story: Story;
+  /** Files to publish under data/, by name. */
+  files: Record<string, string>;
+}
+
+/** Reads, checks and prepares everything; throws one error listing every problem found. */
+export function loadStoryData(root: string): StoryData {
+  const geoDir = join(root, 'geo');
+  const storyDir = join(root, 'src', 'story');
+  const problems: string[] = [];
+  const layers: Record<string, PreparedLayer> = {};
+  const expected = new Set<string>([...STORY_LAYER_IDS, ...BASEMAP_DATA]);
+
+  for (const name of readdirSync(geoDir).filter((file) => file.endsWith('.geojson')).sort()) {
+    const id = basename(name, '.geojson');
+    const file = relative(root, join(geoDir, name));
+    if (!expected.has(id)) {
+      problems.push(`${file}: no map layer is defined for "${id}" (add it to src/map/layers.ts)`);
+      continue;
+    }
+    try {
+      layers[id] = prepareLayer(file, readFileSync(join(geoDir, name), 'utf8'));
+    } catch (error) {
+      if (error instanceof LayerFileError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  for (const id of expected) {
+    if (!layers[id] && !problems.some((p) => p.includes(`geo/${id}.geojson`))) {
+      problems.push(`geo/${id}.geojson: missing (src/map/layers.ts draws it)`);
+    }
+  }
+  const featureLayer = new Map<string, string>();
+  for (const [layer, prepared] of Object.entries(layers)) {
+    for (const id of Object.keys(prepared.features)) {
+      const other = featureLayer.get(id);
+      if (other) problems.push(`geo/${layer}.geojson: feature "${id}": id also used in geo/${other}.geojson`);
+      featureLayer.set(id, layer);
+    }
+  }
+  if (problems.length) throw new Error(`Invalid GeoJSON layers:\n  ${problems.join('\n  ')}`);
+
+  const catalog: LayerCatalog = {};
+  for (const id of STORY_LAYER_IDS) catalog[id] = layers[id]!.features;
+  const sectionsDir = join(storyDir, 'sections');
+  const sections = readdirSync(sectionsDir)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) =>
+      parseSection(relative(root, join(sectionsDir, file)), readFileSync(join(sectionsDir, file), 'utf8')),
+    );
+  const notesFile = join(storyDir, 'notes.md');
+  const notes = parseNotes(relative(root, notesFile), readFileSync(notesFile, 'utf8'));
+  const story = resolveStory(sections, notes, catalog);
+
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-50m.json') as Topology;
+  const basemap = buildBasemap(topology);
+  const files: Record<string, string> = {
+    'basemap-land.geojson': JSON.stringify(basemap.land),
+    'basemap-borders.geojson': JSON.stringify(basemap.borders),
+  };
+  for (const [id, prepared] of Object.entries(layers)) {
+    files[`${id}.geojson`] = JSON.stringify(prepared.collection);
+  }
+  return { story, files };
+}
+
+export function storyPlugin(): Plugin {
+  let root = process.cwd();
+  let data: StoryData | undefined;
+  const load = () => (data ??= loadStoryData(root));
+
+  return {
+    name: 'storymap-content',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      for (const dir of ['geo', 'src/story', 'src/story/sections']) {
+        for (const file of readdirSync(join(root, dir))) this.addWatchFile(join(root, dir, file));
+      }
+      return `export default ${JSON.stringify(load().story)};`;
+    },
+    generateBundle() {
+      for (const [name, source] of Object.entries(load().files)) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
+      }
+    },
+    configureServer(server) {
+      server.watcher.on('change', (file) => {
+        if (/[/\\](geo|story)[/\\]/.test(file)) {
+          data = undefined;
+          const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+          if (module) server.reloadModule(module);
+        }
+      });
+      server.middlewares.use((req, res, next) => {
+        const match = /\/data\/([\w-]+\.geojson)$/.exec(req.url?.split('?')[0] ?? '');
+        const body = match ? load().files[match[1]!] : undefined;
+        if (!body) return next();
+        res.setHeader('Content-Type', 'application/geo+json');
+        res.end(body);
+      });
+    },
+  };
+}

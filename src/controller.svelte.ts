@@ -1,0 +1,114 @@
+/**
+ * The story's state: which step is active, how far through it the reader is, whether the map is
+ * ready. The map picture is always derived from the active step, never from the path taken to it.
+ * `window.storymap` (see api.ts) and the components read and steer the story only through this.
+ */
+import type { Camera, StoryMap } from './map/StoryMap';
+import type { Bounds, Step } from './story/types';
+
+export type Mode = 'scroll' | 'kiosk' | 'embed';
+
+export interface StoryState {
+  mode: Mode;
+  ready: boolean;
+  stepId: string | null;
+  progress: number;
+  camera: Camera;
+  bounds: Bounds;
+  visibleLayers: string[];
+}
+
+type Listener = (state: StoryState) => void;
+
+export class StoryController {
+  activeIndex = $state(-1);
+  progress = $state(0);
+  ready = $state(false);
+  mapFailed = $state(false);
+  readonly steps: Step[];
+  private map: StoryMap | undefined;
+  private readonly listeners = { step: new Set<Listener>(), ready: new Set<Listener>() };
+  /** Scrolls a step into view; set by the mode shell that owns the text. */
+  revealStep: (step: Step) => void = () => {};
+
+  constructor(
+    readonly mode: Mode,
+    steps: Step[],
+  ) {
+    this.steps = steps;
+  }
+
+  get activeStep(): Step | undefined {
+    return this.steps[this.activeIndex];
+  }
+
+  async attachMap(map: StoryMap): Promise<void> {
+    this.map = map;
+    try {
+      await map.loaded;
+    } catch (error) {
+      this.mapFailed = true;
+      throw error;
+    }
+    // The reader may have moved on while the map loaded: show whatever is active by now.
+    let shown: Step | undefined;
+    do {
+      shown = this.activeStep;
+      if (shown) await map.show(shown, { animate: false });
+    } while (shown !== this.activeStep);
+    this.ready = true;
+    this.emit('ready');
+  }
+
+  /** Makes a step active (from scrolling, a button or the API); resolves when the map settled. */
+  async activate(index: number, { animate = true }: { animate?: boolean } = {}): Promise<void> {
+    const step = this.steps[index];
+    if (!step) return;
+    if (index !== this.activeIndex) {
+      this.activeIndex = index;
+      this.progress = 0;
+      this.emit('step');
+    }
+    if (this.map && this.ready) await this.map.show(step, { animate });
+  }
+
+  setProgress(progress: number): void {
+    this.progress = progress;
+  }
+
+  /** Moves to a step by id: its text is scrolled into view and the map shows it. */
+  async goTo(stepId: string, options: { animate?: boolean } = {}): Promise<void> {
+    const index = this.steps.findIndex((step) => step.id === stepId);
+    if (index < 0) throw new Error(`There is no step "${stepId}"`);
+    this.revealStep(this.steps[index]!);
+    await this.activate(index, options);
+  }
+
+  state(): StoryState {
+    const snapshot = this.map && this.ready ? this.map.snapshot() : undefined;
+    return {
+      mode: this.mode,
+      ready: this.ready,
+      stepId: this.activeStep?.id ?? null,
+      progress: this.progress,
+      camera: snapshot?.camera ?? { center: [0, 0], zoom: 0, bearing: 0, pitch: 0 },
+      bounds: snapshot?.bounds ?? [
+        [-180, -85],
+        [180, 85],
+      ],
+      visibleLayers: snapshot?.visibleLayers ?? [],
+    };
+  }
+
+  on(event: 'step' | 'ready', listener: Listener): () => void {
+    const set = this.listeners[event];
+    if (!set) throw new Error(`Unknown event "${String(event)}": use "step" or "ready"`);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private emit(event: 'step' | 'ready'): void {
+    const state = this.state();
+    for (const listener of this.listeners[event]) listener(state);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Checks one curated GeoJSON layer file against the feature contract (RFC 7946 plus the properties
+ * the story relies on) and prepares it for the map: each feature gains `from`/`to` as YYYYMMDD
+ * numbers so that the map can filter by date with plain numeric expressions.
+ */
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { spanPeriod } from './dates';
+
+export interface LayerFeatureProperties {
+  id: string;
+  name: string;
+  aliases?: string[];
+  kind: string;
+  start: string;
+  end: string;
+  source: string;
+  description?: string;
+  [key: string]: unknown;
+}
+
+export interface PreparedLayer {
+  collection: FeatureCollection<Geometry, LayerFeatureProperties & { from: number; to: number }>;
+  features: Record<string, { bbox: [number, number, number, number]; period: [number, number] }>;
+}
+
+export class LayerFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n  '));
+    this.name = 'LayerFileError';
+  }
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REQUIRED_TEXT = ['id', 'name', 'kind', 'start', 'end', 'source'] as const;
+
+export function prepareLayer(file: string, text: string): PreparedLayer {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new LayerFileError([`${file}: not valid JSON: ${(error as Error).message}`]);
+  }
+  const root = data as Partial<FeatureCollection>;
+  if (!root || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
+    throw new LayerFileError([`${file}: expected a GeoJSON FeatureCollection with a "features" array`]);
+  }
+  const problems: string[] = [];
+  const features: PreparedLayer['features'] = {};
+  const prepared: PreparedLayer['collection']['features'] = [];
+  root.features.forEach((feature: Feature, index) => {
+    const props = (feature?.properties ?? {}) as Partial<LayerFeatureProperties>;
+    const where = `${file}: feature ${typeof props.id === 'string' ? `"${props.id}"` : `#${index}`}`;
+    const before = problems.length;
+    if (feature?.type !== 'Feature') problems.push(`${where}: "type" must be "Feature"`);
+    for (const key of REQUIRED_TEXT) {
+      if (typeof props[key] !== 'string' || !props[key]) problems.push(`${where}: property "${key}" is missing or empty`);
+    }
+    if (typeof props.id === 'string' && !SLUG.test(props.id)) problems.push(`${where}: "id" must be a lowercase slug`);
+    if (typeof props.id === 'string' && features[props.id]) problems.push(`${where}: duplicate id`);
+    if (props.aliases !== undefined && !(Array.isArray(props.aliases) && props.aliases.every((a) => typeof a === 'string'))) {
+      problems.push(`${where}: "aliases" must be an array of strings`);
+    }
+    let period: [number, number] | undefined;
+    if (typeof props.start === 'string' && typeof props.end === 'string') {
+      try {
+        period = spanPeriod(props.start, props.end);
+      } catch (error) {
+        problems.push(`${where}: bad dates: ${(error as Error).message}`);
+      }
+    }
+    problems.push(...checkGeometry(feature?.geometry).map((reason) => `${where}: ${reason}`));
+    if (problems.length > before || !period) return;
+    const id = props.id!;
+    features[id] = { bbox: bbox(feature) as [number, number, number, number], period };
+    prepared.push({
+      type: 'Feature',
+      id: undefined,
+      geometry: feature.geometry,
+      properties: { ...(props as LayerFeatureProperties), from: period[0], to: period[1] },
+    });
+  });
+  if (problems.length) throw new LayerFileError(problems);
+  return { collection: { type: 'FeatureCollection', features: prepared }, features };
+}
+
+/** Reasons the geometry is not valid RFC 7946 for our purposes (empty when it is). */
+export function checkGeometry(geometry: Geometry | null | undefined): string[] {
+  if (!geometry) return ['has no geometry'];
+  switch (geometry.type) {
+    case 'Point':
+      return checkPositions([geometry.coordinates]);
+    case 'MultiPoint':
+      return checkPositions(geometry.coordinates, 1);
+    case 'LineString':
+      return checkPositions(geometry.coordinates, 2);
+    case 'MultiLineString':
+      return geometry.coordinates.flatMap((line) => checkPositions(line, 2));
+    case 'Polygon':
+      return geometry.coordinates.flatMap(checkRing);
+    case 'MultiPolygon':
+      return geometry.coordinates.flatMap((polygon) => polygon.flatMap(checkRing));
+    default:
+      return [`geometry type "${(geometry as Geometry).type}" is not supported`];
+  }
+}
+
+function checkRing(ring: Position[]): string[] {
+  const problems = checkPositions(ring, 4);
+  if (problems.length) return problems;
+  const first = ring[0]!;
+  const last = ring[ring.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) return ['a polygon ring is not closed'];
+  return [];
+}
+
+function checkPositions(positions: unknown, minimum = 1): string[] {
+  if (!Array.isArray(positions) || positions.length < minimum) {
+    return [`needs at least ${minimum} position(s)`];
+  }
+  for (const position of positions as unknown[]) {
+    if (!Array.isArray(position) || position.length < 2 || !position.every((n) => Number.isFinite(n))) {
+      return [`has a position that is not [longitude, latitude]: ${JSON.stringify(position)}`];
+    }
+    const [lng, lat] = position as number[];
+    if (lng! < -180 || lng! > 180 || lat! < -90 || lat! > 90) {
+      return [`has a position outside the world: [${lng}, ${lat}] (longitude first, then latitude)`];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,170 @@
+/**
+ * The one owner of the maplibre map. Other code hands it a step; it shows that step's view, layers
+ * and highlights, whatever it showed before, so any scroll position or jump gives the same picture.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { flightDuration, sameCamera } from '../geo/flight';
+import type { Bounds, Step } from '../story/types';
+import { STORY_LAYERS } from './layers';
+import { buildStyle, drawLayerIds } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export interface MapSnapshot {
+  camera: Camera;
+  bounds: Bounds;
+  visibleLayers: string[];
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export class StoryMap {
+  readonly loaded: Promise<void>;
+  private readonly map: maplibregl.Map;
+  private visibleLayers: string[] = [];
+  private highlighted: { source: string; id: string }[] = [];
+  private padding: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+
+  constructor(container: HTMLElement, title: string, onError: (message: string) => void) {
+    this.map = new maplibregl.Map({
+      container,
+      style: buildStyle((file) => new URL(`data/${file}`, document.baseURI).href),
+      center: [105, 18],
+      zoom: 3,
+      // The story steers the map; scrolling the page must never zoom or pan it.
+      interactive: false,
+      attributionControl: { compact: true },
+      locale: { 'Map.Title': title },
+      fadeDuration: 0,
+    });
+    this.map.on('styleimagemissing', ({ id }) => {
+      if (id === 'arrow' && !this.map.hasImage('arrow')) this.map.addImage('arrow', arrowImage(), { sdf: true });
+    });
+    this.loaded = new Promise((resolve, reject) => {
+      this.map.once('load', () => resolve());
+      this.map.once('error', (event) => reject(event.error));
+    });
+    // After loading, a failed data file leaves the rest of the map (and all the text) in place.
+    void this.loaded.then(() =>
+      this.map.on('error', (event) => {
+        console.warn('Map error:', event.error);
+        onError('Part of the map’s data could not be loaded; the text is complete without it.');
+      }),
+    );
+  }
+
+  /** Space kept clear of text and controls when fitting bounds, in CSS pixels. */
+  setPadding(padding: Padding): void {
+    this.padding = padding;
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** Shows a step; resolves once the camera has settled and the map has drawn it. */
+  async show(step: Step, { animate }: { animate: boolean }): Promise<void> {
+    await this.loaded;
+    this.showLayers(step);
+    const target = this.cameraFor(step);
+    if (!sameCamera(this.camera(), target)) {
+      if (animate) {
+        // No `essential: true`: maplibre then honours prefers-reduced-motion with an instant move.
+        this.map.flyTo({ ...target, duration: flightDuration(this.camera(), target) });
+      } else {
+        this.map.jumpTo(target);
+      }
+    }
+    await this.settled();
+  }
+
+  snapshot(): MapSnapshot {
+    const bounds = this.map.getBounds();
+    return {
+      camera: this.camera(),
+      bounds: [
+        [bounds.getWest(), bounds.getSouth()],
+        [bounds.getEast(), bounds.getNorth()],
+      ],
+      visibleLayers: [...this.visibleLayers],
+    };
+  }
+
+  /** The camera a step asks for at the current size and padding. */
+  cameraFor(step: Step): Camera {
+    const view = step.view;
+    if (view.kind === 'camera') {
+      return { center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch };
+    }
+    const fitted = this.map.cameraForBounds(view.bounds, { padding: this.padding, bearing: 0 });
+    const center = fitted?.center ? maplibregl.LngLat.convert(fitted.center) : this.map.getCenter();
+    return { center: [center.lng, center.lat], zoom: fitted?.zoom ?? this.map.getZoom(), bearing: 0, pitch: 0 };
+  }
+
+  private camera(): Camera {
+    const center = this.map.getCenter();
+    return {
+      center: [center.lng, center.lat],
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+    };
+  }
+
+  private showLayers(step: Step): void {
+    const [from, to] = step.period;
+    const existsThen = ['all', ['<=', ['get', 'from'], to], ['>=', ['get', 'to'], from]] as maplibregl.FilterSpecification;
+    for (const layer of STORY_LAYERS) {
+      const visible = step.layers.includes(layer.id);
+      for (const drawId of drawLayerIds(layer.id)) {
+        this.map.setLayoutProperty(drawId, 'visibility', visible ? 'visible' : 'none');
+        if (visible) this.map.setFilter(drawId, existsThen);
+      }
+    }
+    this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => step.layers.includes(id));
+    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: false });
+    this.highlighted = step.highlight.map(({ layer, id }) => ({ source: layer, id }));
+    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
+  }
+
+  /** Resolves when no camera move is running and the map has rendered everything. */
+  private async settled(): Promise<void> {
+    for (;;) {
+      if (this.map.isMoving()) await this.map.once('moveend');
+      this.map.triggerRepaint();
+      await this.map.once('idle');
+      if (!this.map.isMoving()) return;
+    }
+  }
+}
+
+/** A chevron drawn once on a canvas: no sprite sheet to fetch. */
+function arrowImage(): ImageData {
+  const size = 32;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#000';
+  context.beginPath();
+  context.moveTo(8, 6);
+  context.lineTo(26, 16);
+  context.lineTo(8, 26);
+  context.lineTo(13, 16);
+  context.closePath();
+  context.fill();
+  return context.getImageData(0, 0, size, size);
+}

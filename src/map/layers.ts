@@ -1,0 +1,133 @@
+/**
+ * The story layers: one GeoJSON file in geo/ each, and how the map draws them. Steps name these ids.
+ * Only types are imported from maplibre here, so build scripts can read this catalogue too.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+
+export interface StoryLayer {
+  id: string;
+  /** Shown in the legend. */
+  title: string;
+  /** The maplibre layers that draw it, in drawing order, all on the source named `id`. */
+  draw: Omit<LayerSpecification & { source: string }, 'id' | 'source'>[];
+}
+
+/** Curated data drawn on every step as part of the basemap (not steered by steps). */
+export const BASEMAP_DATA = ['rivers'] as const;
+
+const INK = '#2b2a28';
+const ACCENT = '#b3261e';
+const ROUTE = '#1d5d8f';
+const MOVE = '#8a4b08';
+const HALO = 'rgba(255, 255, 255, 0.9)';
+const highlighted = ['boolean', ['feature-state', 'highlight'], false];
+
+export const STORY_LAYERS: StoryLayer[] = [
+  {
+    id: 'dmz',
+    title: 'Demilitarized zone (1954)',
+    draw: [
+      { type: 'fill', paint: { 'fill-color': ACCENT, 'fill-opacity': 0.14 } },
+      {
+        type: 'line',
+        paint: { 'line-color': ACCENT, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+      },
+    ],
+  },
+  {
+    id: 'demarcation',
+    title: 'Demarcation line (1954)',
+    draw: [
+      { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5 } },
+      { type: 'line', paint: { 'line-color': ACCENT, 'line-width': 2.5 } },
+    ],
+  },
+  {
+    id: 'supply-routes',
+    title: 'Supply routes',
+    draw: [
+      {
+        type: 'line',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ROUTE,
+          'line-width': ['case', highlighted, 4.5, 3],
+          'line-dasharray': [2, 1.2],
+        },
+      },
+    ],
+  },
+  {
+    id: 'troop-movements',
+    title: 'Troop movements',
+    draw: [
+      {
+        type: 'line',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': MOVE, 'line-width': ['case', highlighted, 5, 3.5], 'line-opacity': 0.85 },
+      },
+      {
+        type: 'symbol',
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': 90,
+          'icon-image': 'arrow',
+          'icon-size': 0.6,
+          'icon-allow-overlap': true,
+        },
+        paint: { 'icon-color': MOVE },
+      },
+    ],
+  },
+  {
+    id: 'states',
+    title: 'States of the period',
+    draw: [
+      {
+        type: 'symbol',
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 12,
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.12,
+          'text-max-width': 9,
+        },
+        paint: { 'text-color': '#5e574d', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      },
+    ],
+  },
+  {
+    id: 'places',
+    title: 'Places',
+    draw: [
+      {
+        type: 'circle',
+        paint: {
+          'circle-radius': ['case', highlighted, 6.5, 3.5],
+          'circle-color': ['case', highlighted, ACCENT, INK],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': ['case', highlighted, 2, 1],
+        },
+      },
+      {
+        type: 'symbol',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 13,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.7,
+          'text-justify': 'auto',
+        },
+        paint: {
+          'text-color': ['case', highlighted, ACCENT, INK],
+          'text-halo-color': HALO,
+          'text-halo-width': ['case', highlighted, 2, 1.2],
+        },
+      },
+    ],
+  },
+];
+
+export const STORY_LAYER_IDS = STORY_LAYERS.map((layer) => layer.id);

@@ -1,0 +1,86 @@
+/**
+ * The map style: an offline basemap (Natural Earth land and Cold War borders, curated rivers) and
+ * the story layers, all from the site's own data/ folder, labels drawn with a bundled font.
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
+import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
+import { STORY_LAYERS } from './layers';
+
+export const SEA = '#d9e4ea';
+const LAND = '#f3efe6';
+const COAST = '#9fb3bf';
+const BORDER = '#a49b8c';
+const RIVER = '#8fb1c6';
+
+/** The maplibre layer ids drawing each story layer, e.g. places -> places-0, places-1. */
+export function drawLayerIds(storyLayer: string): string[] {
+  const layer = STORY_LAYERS.find((l) => l.id === storyLayer);
+  return layer ? layer.draw.map((_, i) => `${storyLayer}-${i}`) : [];
+}
+
+export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
+  const absolute = (url: string) => new URL(url, document.baseURI).href;
+  const basemap: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': SEA } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } },
+    { id: 'coast', type: 'line', source: 'land', paint: { 'line-color': COAST, 'line-width': 0.8 } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': RIVER, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 2] },
+    },
+    {
+      id: 'borders',
+      type: 'line',
+      source: 'borders',
+      paint: { 'line-color': BORDER, 'line-width': 0.9, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: 'river-labels',
+      type: 'symbol',
+      source: 'rivers',
+      minzoom: 4,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': ['Noto Sans Regular'],
+        'text-size': 11,
+        'text-letter-spacing': 0.05,
+      },
+      paint: { 'text-color': '#4f7891', 'text-halo-color': LAND, 'text-halo-width': 1 },
+    },
+  ];
+  const story: LayerSpecification[] = STORY_LAYERS.flatMap((layer) =>
+    layer.draw.map(
+      (draw, i) =>
+        ({
+          ...draw,
+          id: `${layer.id}-${i}`,
+          source: layer.id,
+          layout: { ...draw.layout, visibility: 'none' },
+        }) as LayerSpecification,
+    ),
+  );
+  const geojson = (file: string) => ({ type: 'geojson' as const, data: dataUrl(file), promoteId: 'id' });
+  return {
+    version: 8,
+    'font-faces': {
+      'Noto Sans Regular': [
+        { url: absolute(latin), 'unicode-range': ['U+0000-00FF', 'U+2000-206F', 'U+20AC'] },
+        { url: absolute(latinExt), 'unicode-range': ['U+0100-024F', 'U+1E00-1EFF'] },
+        { url: absolute(vietnamese), 'unicode-range': ['U+0102-0103', 'U+01A0-01B0', 'U+1EA0-1EF9'] },
+      ],
+    },
+    sources: {
+      land: { type: 'geojson', data: dataUrl('basemap-land.geojson'), attribution: 'Natural Earth' },
+      borders: { type: 'geojson', data: dataUrl('basemap-borders.geojson') },
+      rivers: geojson('rivers.geojson'),
+      ...Object.fromEntries(STORY_LAYERS.map((layer) => [layer.id, geojson(`${layer.id}.geojson`)])),
+    },
+    layers: [...basemap, ...story],
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * Turns the parsed content into the story the app reads, checking it against the GeoJSON layers.
+ * Every problem is collected (file, line, step, reason) so one build run reports them all.
+ */
+import { datePeriod, periodsOverlap } from '../geo/dates';
+import { ContentError, type Field, type RawNotes, type RawSection, type RawStep } from './parse';
+import type { Bounds, Note, Section, Step, Story, View } from './types';
+
+/** What the story needs to know of each layer's features. */
+export type LayerCatalog = Record<
+  string,
+  Record<string, { bbox: [number, number, number, number]; period: [number, number] }>
+>;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const STEP_KEYS = new Set(['date', 'layers', 'highlight', 'center', 'zoom', 'bearing', 'pitch', 'bounds', 'fit']);
+/** A fit on a single point still needs an area to show: at least this many degrees across. */
+const MIN_FIT_SPAN = 3;
+
+export function resolveStory(sections: RawSection[], notes: RawNotes, catalog: LayerCatalog): Story {
+  const problems: string[] = [];
+  const seenSteps = new Map<string, string>();
+  const seenSections = new Set<string>();
+  const outSections: Section[] = [];
+  const steps: Step[] = [];
+
+  for (const raw of sections) {
+    const sectionId = raw.fields.id?.value ?? '';
+    const title = raw.fields.title?.value ?? '';
+    if (!SLUG.test(sectionId)) problems.push(`${raw.file}: the front matter needs an "id" slug`);
+    else if (seenSections.has(sectionId)) problems.push(`${raw.file}: section id "${sectionId}" is used twice`);
+    seenSections.add(sectionId);
+    if (!title) problems.push(`${raw.file}: the front matter needs a "title"`);
+    if (raw.steps.length === 0) problems.push(`${raw.file}: the section has no steps`);
+    const section: Section = { id: sectionId, title, stepIds: [] };
+    for (const rawStep of raw.steps) {
+      const where = `${raw.file}:${rawStep.line}: step "${rawStep.id}"`;
+      const report = (reason: string) => problems.push(`${where}: ${reason}`);
+      if (!SLUG.test(rawStep.id)) report('the id must be a lowercase slug (a-z, 0-9, hyphens)');
+      const earlier = seenSteps.get(rawStep.id);
+      if (earlier) report(`duplicate step id (first used at ${earlier})`);
+      seenSteps.set(rawStep.id, `${raw.file}:${rawStep.line}`);
+      const step = resolveStep(rawStep, sectionId, steps.length, catalog, report);
+      if (step) {
+        steps.push(step);
+        section.stepIds.push(step.id);
+      }
+    }
+    outSections.push(section);
+  }
+
+  // Marks are checked on every step, even one with other problems, so one mistake reports once.
+  const marks = sections.flatMap((raw) => raw.steps.map(({ id, paragraphs }) => ({ id, paragraphs })));
+  const resolvedNotes = resolveNotes(notes, marks, problems);
+  if (problems.length) throw new ContentError(problems);
+  return { sections: outSections, steps, notes: resolvedNotes };
+}
+
+function resolveStep(
+  raw: RawStep,
+  section: string,
+  index: number,
+  catalog: LayerCatalog,
+  report: (reason: string) => void,
+): Step | undefined {
+  let ok = true;
+  const fail = (reason: string) => {
+    ok = false;
+    report(reason);
+  };
+  for (const key of Object.keys(raw.fields)) {
+    if (!STEP_KEYS.has(key)) fail(`unknown key "${key}" (line ${raw.fields[key]!.line})`);
+  }
+  if (raw.paragraphs.length === 0) fail('has no text');
+
+  let period: [number, number] = [0, 0];
+  const date = raw.fields.date?.value ?? '';
+  if (!date) fail('needs a "date"');
+  else {
+    try {
+      period = datePeriod(date);
+    } catch (error) {
+      fail(`date: ${(error as Error).message}`);
+    }
+  }
+
+  const layers = list(raw.fields.layers);
+  for (const layer of layers) {
+    if (!catalog[layer]) fail(`names a layer "${layer}" that is not in geo/ (known: ${Object.keys(catalog).join(', ')})`);
+  }
+
+  const highlight: Step['highlight'] = [];
+  for (const id of list(raw.fields.highlight)) {
+    const layer = layers.find((name) => catalog[name]?.[id]);
+    if (!layer) {
+      fail(`highlights "${id}", which is in none of its layers (${layers.join(', ') || 'none'})`);
+      continue;
+    }
+    const feature = catalog[layer]![id]!;
+    if (ok && !periodsOverlap(feature.period, period)) {
+      fail(`highlights "${id}", which the map does not show at ${date} (it exists ${formatPeriod(feature.period)})`);
+    }
+    highlight.push({ layer, id });
+  }
+
+  const view = resolveView(raw.fields, catalog, fail);
+  if (!ok || !view) return undefined;
+  return { id: raw.id, section, index, date, period, layers, highlight, view, paragraphs: raw.paragraphs };
+}
+
+function resolveView(
+  fields: Record<string, Field>,
+  catalog: LayerCatalog,
+  fail: (reason: string) => void,
+): View | undefined {
+  const kinds = ['center', 'bounds', 'fit'].filter((key) => fields[key]);
+  if (kinds.length !== 1) {
+    fail(`needs exactly one view: "center" with "zoom", "bounds" or "fit" (has ${kinds.join(', ') || 'none'})`);
+    return undefined;
+  }
+  if (fields.center) {
+    const center = numbers(fields.center, 2, fail);
+    const zoom = numbers(fields.zoom, 1, fail, 'zoom')?.[0];
+    const bearing = fields.bearing ? numbers(fields.bearing, 1, fail)?.[0] : 0;
+    const pitch = fields.pitch ? numbers(fields.pitch, 1, fail)?.[0] : 0;
+    if (!center || zoom === undefined || bearing === undefined || pitch === undefined) return undefined;
+    if (!inWorld(center[0]!, center[1]!)) return void fail(`center ${center.join(', ')} is outside [-180, 180] x [-85, 85]`);
+    if (zoom < 0 || zoom > 22) return void fail(`zoom ${zoom} is outside 0-22`);
+    if (pitch < 0 || pitch > 85) return void fail(`pitch ${pitch} is outside 0-85`);
+    if (Math.abs(bearing) > 360) return void fail(`bearing ${bearing} is outside -360 to 360`);
+    return { kind: 'camera', center: [center[0]!, center[1]!], zoom, bearing, pitch };
+  }
+  for (const key of ['zoom', 'bearing', 'pitch']) {
+    if (fields[key]) fail(`"${key}" only goes with "center"`);
+  }
+  if (fields.bounds) {
+    const b = numbers(fields.bounds, 4, fail);
+    if (!b) return undefined;
+    const bounds: Bounds = [
+      [b[0]!, b[1]!],
+      [b[2]!, b[3]!],
+    ];
+    return checkBounds(bounds, fail);
+  }
+  const ids = list(fields.fit);
+  const boxes = ids.map((id) => {
+    const box = Object.values(catalog).find((layer) => layer[id])?.[id]?.bbox;
+    if (!box) fail(`fits "${id}", which is in no layer of geo/`);
+    return box;
+  });
+  if (ids.length === 0) return void fail('"fit" names no feature');
+  if (boxes.some((box) => !box)) return undefined;
+  return checkBounds(padToMinimum(unionBounds(boxes as [number, number, number, number][])), fail);
+}
+
+function resolveNotes(
+  raw: RawNotes,
+  steps: Pick<Step, 'id' | 'paragraphs'>[],
+  problems: string[],
+): Note[] {
+  const count = Number(raw.count?.value);
+  if (!Number.isInteger(count) || count < 1) {
+    problems.push(`${raw.file}: the front matter needs "count", the number of notes in the article`);
+    return [];
+  }
+  const texts = new Map<number, string>();
+  for (const note of raw.texts) {
+    if (note.number < 1 || note.number > count) {
+      problems.push(`${raw.file}:${note.line}: note ${note.number} does not exist (the article has ${count})`);
+    } else if (texts.has(note.number)) {
+      problems.push(`${raw.file}:${note.line}: note ${note.number} is given twice`);
+    } else if (!note.text.trim()) {
+      problems.push(`${raw.file}:${note.line}: note ${note.number} is empty (leave it out if its text is lost)`);
+    }
+    texts.set(note.number, note.text.trim());
+  }
+  const marked = new Map<number, string>();
+  let previous = 0;
+  for (const step of steps) {
+    for (const part of step.paragraphs.flat()) {
+      if (typeof part === 'string') continue;
+      const where = `step "${step.id}"`;
+      if (part.note < 1 || part.note > count) {
+        problems.push(`${where}: marks note ${part.note}, which does not exist (the article has ${count})`);
+      } else if (marked.has(part.note)) {
+        problems.push(`${where}: marks note ${part.note} again (already in ${marked.get(part.note)})`);
+      } else if (part.note < previous) {
+        problems.push(`${where}: marks note ${part.note} after note ${previous}`);
+      }
+      marked.set(part.note, where);
+      previous = Math.max(previous, part.note);
+    }
+  }
+  const notes: Note[] = [];
+  for (let number = 1; number <= count; number++) {
+    if (!marked.has(number)) problems.push(`note ${number} is never marked in the text`);
+    notes.push({ number, text: texts.get(number) ?? null });
+  }
+  return notes;
+}
+
+function list(field: Field | undefined): string[] {
+  return (field?.value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function numbers(
+  field: Field | undefined,
+  count: number,
+  fail: (reason: string) => void,
+  name = 'value',
+): number[] | undefined {
+  if (!field) return void fail(`needs "${name}"`);
+  const values = field.value.split(',').map((item) => Number(item.trim()));
+  if (values.length !== count || values.some((value) => !Number.isFinite(value))) {
+    return void fail(`line ${field.line}: expected ${count} comma-separated number(s), got "${field.value}"`);
+  }
+  return values;
+}
+
+function inWorld(lng: number, lat: number): boolean {
+  return lng >= -180 && lng <= 180 && lat >= -85 && lat <= 85;
+}
+
+function checkBounds(bounds: Bounds, fail: (reason: string) => void): View | undefined {
+  const [[west, south], [east, north]] = bounds;
+  if (!inWorld(west, south) || !inWorld(east, north)) {
+    return void fail(`bounds ${bounds.flat().join(', ')} reach outside [-180, 180] x [-85, 85]`);
+  }
+  if (west >= east || south >= north) {
+    return void fail(`bounds ${bounds.flat().join(', ')} are not west, south, east, north`);
+  }
+  return { kind: 'bounds', bounds };
+}
+
+function unionBounds(boxes: [number, number, number, number][]): Bounds {
+  const west = Math.min(...boxes.map((b) => b[0]));
+  const south = Math.min(...boxes.map((b) => b[1]));
+  const east = Math.max(...boxes.map((b) => b[2]));
+  const north = Math.max(...boxes.map((b) => b[3]));
+  return [
+    [west, south],
+    [east, north],
+  ];
+}
+
+/** Widens bounds narrower than MIN_FIT_SPAN degrees around their centre, clamped to the world. */
+export function padToMinimum([[west, south], [east, north]]: Bounds): Bounds {
+  const widen = (lo: number, hi: number, min: number, max: number): [number, number] => {
+    if (hi - lo >= MIN_FIT_SPAN) return [lo, hi];
+    const mid = (lo + hi) / 2;
+    return [Math.max(min, mid - MIN_FIT_SPAN / 2), Math.min(max, mid + MIN_FIT_SPAN / 2)];
+  };
+  const [w, e] = widen(west, east, -180, 180);
+  const [s, n] = widen(south, north, -85, 85);
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+function formatPeriod([from, to]: [number, number]): string {
+  const iso = (value: number) => String(value).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+  return `${iso(from)} to ${iso(to)}`;
+}

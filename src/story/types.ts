@@ -1,0 +1,46 @@
+/** The story as the build hands it to the app: plain data, validated, no map code. */
+
+export type LngLat = [number, number];
+export type Bounds = [LngLat, LngLat];
+
+/** Where the camera looks for a step: an explicit camera, or bounds to fit with padding. */
+export type View =
+  | { kind: 'camera'; center: LngLat; zoom: number; bearing: number; pitch: number }
+  | { kind: 'bounds'; bounds: Bounds };
+
+/** A run of text, or a footnote reference mark. */
+export type Inline = string | { note: number };
+
+export interface Step {
+  id: string;
+  section: string;
+  /** Position in the whole story, from 0. */
+  index: number;
+  /** The moment the step is about, as written (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: string;
+  /** The period the date covers, as YYYYMMDD numbers: features overlapping it are drawn. */
+  period: [number, number];
+  layers: string[];
+  /** Features drawn emphasised, with the layer each belongs to. */
+  highlight: { layer: string; id: string }[];
+  view: View;
+  paragraphs: Inline[][];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  stepIds: string[];
+}
+
+export interface Note {
+  number: number;
+  /** null when the extraction lost the note's text. */
+  text: string | null;
+}
+
+export interface Story {
+  sections: Section[];
+  steps: Step[];
+  notes: Note[];
+}

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import type { Topology } from 'topojson-specification';
+import { describe, expect, it } from 'vitest';
+import { buildBasemap } from '../../scripts/basemap';
+
+const topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
+const basemap = buildBasemap(topology);
+
+/** Whether any border segment passes within `tolerance` degrees of a point. */
+function borderNear([lng, lat]: [number, number], tolerance = 0.2): boolean {
+  const lines = basemap.borders.features[0]!.geometry.coordinates;
+  return lines.some((line) => line.some(([x, y]) => Math.abs(x! - lng) < tolerance && Math.abs(y! - lat) < tolerance));
+}
+
+describe('buildBasemap', () => {
+  it('keeps Cold War borders and dissolves those drawn after 1975', () => {
+    expect(borderNear([106.75, 22.05])).toBe(true); // China and Vietnam at Friendship Pass
+    expect(borderNear([102.1, 22.4])).toBe(true); // China, Laos and Vietnam
+    expect(borderNear([36.8, 50.4])).toBe(false); // Russia and Ukraine: inside the Soviet Union
+    expect(borderNear([17.9, 48.6], 0.05)).toBe(false); // Czech and Slovak lands
+  });
+
+  it('rounds coordinates to three decimals and keeps valid rings', () => {
+    for (const feature of basemap.land.features) {
+      const polygons = feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates : [(feature.geometry as GeoJSON.Polygon).coordinates];
+      for (const ring of polygons.flat()) {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        for (const [x, y] of ring) expect(Math.round(x! * 1000) / 1000).toBe(x);
+        void ring;
+        break;
+      }
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { datePeriod, periodsOverlap, spanPeriod } from '../../src/geo/dates';
+
+describe('datePeriod', () => {
+  it('covers a whole year, month or day', () => {
+    expect(datePeriod('1954')).toEqual([19540101, 19541231]);
+    expect(datePeriod('1954-02')).toEqual([19540201, 19540228]);
+    expect(datePeriod('1956-02')).toEqual([19560201, 19560229]);
+    expect(datePeriod('1954-07-21')).toEqual([19540721, 19540721]);
+  });
+
+  it('rejects what is not a partial ISO date', () => {
+    expect(() => datePeriod('July 1954')).toThrow(/YYYY/);
+    expect(() => datePeriod('1954-13')).toThrow(/no month 13/);
+    expect(() => datePeriod('1954-02-30')).toThrow(/no day 30/);
+  });
+});
+
+describe('spanPeriod', () => {
+  it('runs from the first day of the start to the last day of the end', () => {
+    expect(spanPeriod('1954-07-21', '1976')).toEqual([19540721, 19761231]);
+  });
+
+  it('rejects an end before the start', () => {
+    expect(() => spanPeriod('1975', '1954')).toThrow(/after end/);
+  });
+});
+
+describe('periodsOverlap', () => {
+  it('is inclusive at both ends', () => {
+    expect(periodsOverlap([19540721, 19761231], datePeriod('1954'))).toBe(true);
+    expect(periodsOverlap([19540721, 19761231], datePeriod('1954-07-20'))).toBe(false);
+    expect(periodsOverlap([19450101, 19541231], datePeriod('1955'))).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadStoryData } from '../../scripts/story-plugin';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'minimal');
+let copies: string[] = [];
+afterEach(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  copies = [];
+});
+
+/** A copy of the minimal fixture project with one file replaced. */
+function fixtureWith(path: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'storymap-'));
+  copies.push(dir);
+  cpSync(fixture, dir, { recursive: true });
+  writeFileSync(join(dir, path), content);
+  return dir;
+}
+
+describe('loadStoryData', () => {
+  it('builds the story and the data files from a project', () => {
+    const { story, files } = loadStoryData(fixture);
+    expect(story.steps.map((step) => step.id)).toEqual(['first', 'geneva-talks']);
+    expect(story.notes).toEqual([
+      { number: 1, text: 'A surviving note.' },
+      { number: 2, text: null },
+    ]);
+    expect(Object.keys(files).sort()).toEqual([
+      'basemap-borders.geojson',
+      'basemap-land.geojson',
+      'demarcation.geojson',
+      'dmz.geojson',
+      'places.geojson',
+      'rivers.geojson',
+      'states.geojson',
+      'supply-routes.geojson',
+      'troop-movements.geojson',
+    ]);
+  });
+
+  it('fails with the file and the feature when a layer is broken', () => {
+    const dir = fixtureWith('geo/places.geojson', '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}');
+    expect(() => loadStoryData(dir)).toThrow(/geo\/places\.geojson: feature #0: property "id" is missing/);
+  });
+
+  it('fails when a layer file has no map layer, or a map layer no file', () => {
+    const dir = fixtureWith('geo/airfields.geojson', '{"type": "FeatureCollection", "features": []}');
+    expect(() => loadStoryData(dir)).toThrow(/geo\/airfields\.geojson: no map layer is defined/);
+    rmSync(join(dir, 'geo', 'airfields.geojson'));
+    rmSync(join(dir, 'geo', 'dmz.geojson'));
+    expect(() => loadStoryData(dir)).toThrow(/geo\/dmz\.geojson: missing/);
+  });
+
+  it('fails with the file and the step when a step names a missing layer', () => {
+    const dir = fixtureWith(
+      'src/story/sections/1-intro.md',
+      '---\nid: intro\ntitle: I\n---\n\n## step: only\ndate: 1950\nlayers: airfields\ncenter: 100, 10\nzoom: 4\n\nText.[^1] More.[^2]\n',
+    );
+    expect(() => loadStoryData(dir)).toThrow(/src\/story\/sections\/1-intro\.md:6: step "only": names a layer "airfields"/);
+  });
+});

@@ -1,0 +1,39 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+import { storyPlugin } from './scripts/story-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  // Relative asset URLs: the built site works from any folder of any static host.
+  base: './',
+  publicDir: 'static',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [svelte(), storyPlugin()],
+  build: {
+    target: 'es2022',
+    // maplibre is one large chunk by nature; it is loaded after the text.
+    chunkSizeWarningLimit: 1200,
+  },
+  preview: { port: 4173, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
