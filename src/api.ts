@@ -1,5 +1,5 @@
 /** `window.storymap`: the contract tests, kiosk and embed hosts rely on (see the README). */
-import type { StoryController, StoryState } from './controller.svelte';
+import type { StoryController, StoryState } from './controller.svelte.ts';
 
 export interface StoryMapApi {
   version: string;

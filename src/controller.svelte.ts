@@ -3,8 +3,8 @@
  * ready. The map picture is always derived from the active step, never from the path taken to it.
  * `window.storymap` (see api.ts) and the components read and steer the story only through this.
  */
-import type { Camera, StoryMap } from './map/StoryMap';
-import type { Bounds, Step } from './story/types';
+import type { Camera, StoryMap } from './map/StoryMap.ts';
+import type { Bounds, Step } from './story/types.ts';
 
 export type Mode = 'scroll' | 'kiosk' | 'embed';
 

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import type { Mode } from './controller.svelte';
+import type { Mode } from './controller.svelte.ts';
 import './app.css';
 
 /** The mode comes from the URL: `/`, `/?mode=kiosk` or `/?mode=embed`; anything else reads as scroll. */

@@ -5,7 +5,7 @@
  */
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { spanPeriod } from './dates';
+import { spanPeriod } from './dates.ts';
 
 export interface LayerFeatureProperties {
   id: string;

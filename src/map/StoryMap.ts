@@ -5,10 +5,10 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { flightDuration, sameCamera } from '../geo/flight';
-import type { Bounds, Step } from '../story/types';
-import { STORY_LAYERS } from './layers';
-import { buildStyle, drawLayerIds } from './style';
+import { flightDuration, sameCamera } from '../geo/flight.ts';
+import type { Bounds, Step } from '../story/types.ts';
+import { STORY_LAYERS } from './layers.ts';
+import { buildStyle, drawLayerIds } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 

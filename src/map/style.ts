@@ -6,7 +6,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
-import { STORY_LAYERS } from './layers';
+import { STORY_LAYERS } from './layers.ts';
 
 export const SEA = '#d9e4ea';
 const LAND = '#f3efe6';

@@ -3,7 +3,7 @@
  * messages. Only the tiny subset the content uses is understood: front matter, `## step: id`
  * headers followed by `key: value` lines, paragraphs separated by blank lines, and `[^N]` marks.
  */
-import type { Inline } from './types';
+import type { Inline } from './types.ts';
 
 export interface Field {
   value: string;

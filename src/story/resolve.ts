@@ -2,9 +2,9 @@
  * Turns the parsed content into the story the app reads, checking it against the GeoJSON layers.
  * Every problem is collected (file, line, step, reason) so one build run reports them all.
  */
-import { datePeriod, periodsOverlap } from '../geo/dates';
-import { ContentError, type Field, type RawNotes, type RawSection, type RawStep } from './parse';
-import type { Bounds, Note, Section, Step, Story, View } from './types';
+import { datePeriod, periodsOverlap } from '../geo/dates.ts';
+import { ContentError, type Field, type RawNotes, type RawSection, type RawStep } from './parse.ts';
+import type { Bounds, Note, Section, Step, Story, View } from './types.ts';
 
 /** What the story needs to know of each layer's features. */
 export type LayerCatalog = Record<

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { buildBasemap } from '../../scripts/basemap';
+import { buildBasemap } from '../../scripts/basemap.ts';
 
 const topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
 const basemap = buildBasemap(topology);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePeriod, periodsOverlap, spanPeriod } from '../../src/geo/dates';
+import { datePeriod, periodsOverlap, spanPeriod } from '../../src/geo/dates.ts';
 
 describe('datePeriod', () => {
   it('covers a whole year, month or day', () => {

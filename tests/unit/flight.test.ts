@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flightDuration, MAX_FLIGHT_MS, MIN_FLIGHT_MS, sameCamera } from '../../src/geo/flight';
+import { flightDuration, MAX_FLIGHT_MS, MIN_FLIGHT_MS, sameCamera } from '../../src/geo/flight.ts';
 
 const hanoi = { center: [105.85, 21.03] as [number, number], zoom: 6 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGeometry, prepareLayer } from '../../src/geo/layer-file';
+import { checkGeometry, prepareLayer } from '../../src/geo/layer-file.ts';
 
 const feature = (properties: Record<string, unknown>, geometry: unknown = { type: 'Point', coordinates: [105.85, 21.03] }) => ({
   type: 'Feature',

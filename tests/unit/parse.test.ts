@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, parseInline, parseNotes, parseSection } from '../../src/story/parse';
+import { ContentError, parseInline, parseNotes, parseSection } from '../../src/story/parse.ts';
 
 const section = `---
 id: intro

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotes, parseSection } from '../../src/story/parse';
-import { padToMinimum, resolveStory, type LayerCatalog } from '../../src/story/resolve';
+import { parseNotes, parseSection } from '../../src/story/parse.ts';
+import { padToMinimum, resolveStory, type LayerCatalog } from '../../src/story/resolve.ts';
 
 const catalog: LayerCatalog = {
   places: {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'minimal');
 let copies: string[] = [];

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStory, type StoryPage } from './story-page.ts';
+
+describe('opening the story', () => {
+  let story: StoryPage;
+  beforeAll(async () => {
+    story = await openStory();
+  });
+  afterAll(() => story?.close());
+
+  it('opens on the title page with the article credited', async () => {
+    const masthead = story.page.locator('header.masthead');
+    await expect(masthead.locator('h1').textContent()).resolves.toContain(
+      'Changes in Mao Zedong’s Attitude toward the Indochina War, 1949–1973',
+    );
+    const credits = (await masthead.textContent()) ?? '';
+    for (const credit of ['Yang Kuisong', 'Qiang Zhai', 'Working Paper No. 34', 'Woodrow Wilson International Center for Scholars', 'February 2002']) {
+      expect(credits).toContain(credit);
+    }
+    const sections = await story.page.locator('main h2').allTextContents();
+    expect(sections.slice(0, 5)).toEqual([
+      'Introduction',
+      'From Supporting Wars Of Liberation in Indochina to Advocating Peace in Southeast Asia',
+      'From Preferring Peaceful Coexistence to Advocating Cold War Coexistence',
+      'From Opposing DRV-U.S. Peace Talks to Aligning with the U.S. against Moscow',
+      'Conclusion',
+    ]);
+  });
+
+  it('logs no error and asks no other origin for anything', () => {
+    expect(story.errors).toEqual([]);
+    expect(story.foreignRequests).toEqual([]);
+  });
+
+  it('exposes window.storymap as the contract says', async () => {
+    const api = await story.page.evaluate(() => {
+      const { storymap } = window;
+      return {
+        version: storymap.version,
+        steps: storymap.steps(),
+        state: storymap.state(),
+        elements: [...document.querySelectorAll<HTMLElement>('[data-step-id]')].map((el) => el.dataset.stepId),
+      };
+    });
+    expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(api.steps.length).toBeGreaterThanOrEqual(50);
+    expect(api.steps.length).toBeLessThanOrEqual(90);
+    expect(api.steps.map((s) => s.index)).toEqual(api.steps.map((_, i) => i));
+    expect(api.elements).toEqual(api.steps.map((s) => s.id));
+    expect(new Set(api.steps.map((s) => s.section)).size).toBe(5);
+    expect(api.state).toMatchObject({ mode: 'scroll', ready: true, stepId: null, visibleLayers: [] });
+  });
+});

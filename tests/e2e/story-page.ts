@@ -1,0 +1,54 @@
+/**
+ * Opens the built story in real Chromium and records what a reader would not want: console errors,
+ * page errors, and any request to an origin other than the site's own (which is blocked).
+ */
+import { inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { StoryMapApi } from '../../src/api.ts';
+import { launchChromium } from './chromium.ts';
+
+export interface StoryPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  path?: string;
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Wait for the map's first `ready` event. */
+  waitForReady?: boolean;
+}
+
+export async function openStory({
+  path = '/',
+  viewport = { width: 1280, height: 800 },
+  reducedMotion = 'reduce',
+  waitForReady = true,
+}: OpenOptions = {}): Promise<StoryPage> {
+  const baseUrl = inject('baseUrl');
+  const origin = new URL(baseUrl).origin;
+  const context = await launchChromium({ viewport, reducedMotion });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  await page.goto(new URL(path, baseUrl).href);
+  if (waitForReady) await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
+  return { context, page, errors, foreignRequests, close: () => context.close() };
+}
+
+/** The story's steps with their declared data, read from the page's own build. */
+export type Api = StoryMapApi;
