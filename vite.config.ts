@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { storyPlugin } from './scripts/story-plugin';
+import { storyPlugin } from './scripts/story-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({

@@ -12,7 +12,23 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 /** ISO 3166 numeric codes (or Natural Earth names where there is no code) of Cold War unions. */
 const COLD_WAR_UNIONS: string[][] = [
   // Soviet Union
-  ['643', '804', '112', '498', '233', '428', '440', '268', '051', '031', '398', '860', '795', '417', '762'],
+  [
+    '643',
+    '804',
+    '112',
+    '498',
+    '233',
+    '428',
+    '440',
+    '268',
+    '051',
+    '031',
+    '398',
+    '860',
+    '795',
+    '417',
+    '762',
+  ],
   // Yugoslavia
   ['705', '191', '070', '688', '499', '807', 'Kosovo'],
   // Czechoslovakia
@@ -36,8 +52,7 @@ export function buildBasemap(topology: Topology): Basemap {
   COLD_WAR_UNIONS.forEach((members, index) => members.forEach((key) => unionOf.set(key, index)));
   const key = (g: { id?: string | number; properties?: { name: string } }) =>
     String(g.id ?? g.properties?.name ?? '');
-  const sameUnion = (a: string, b: string) =>
-    unionOf.has(a) && unionOf.get(a) === unionOf.get(b);
+  const sameUnion = (a: string, b: string) => unionOf.has(a) && unionOf.get(a) === unionOf.get(b);
 
   const borderGeometry = mesh(topology, countries, (a, b) => {
     if (a === b) return false; // a coastline, not a border

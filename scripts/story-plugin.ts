@@ -11,12 +11,12 @@ import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
-import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file';
-import { BASEMAP_DATA, STORY_LAYER_IDS } from '../src/map/layers';
-import { parseNotes, parseSection } from '../src/story/parse';
-import { resolveStory, type LayerCatalog } from '../src/story/resolve';
-import type { Story } from '../src/story/types';
-import { buildBasemap } from './basemap';
+import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
+import { BASEMAP_DATA, STORY_LAYER_IDS } from '../src/map/layers.ts';
+import { parseNotes, parseSection } from '../src/story/parse.ts';
+import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
+import type { Story } from '../src/story/types.ts';
+import { buildBasemap } from './basemap.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -35,7 +35,9 @@ export function loadStoryData(root: string): StoryData {
   const layers: Record<string, PreparedLayer> = {};
   const expected = new Set<string>([...STORY_LAYER_IDS, ...BASEMAP_DATA]);
 
-  for (const name of readdirSync(geoDir).filter((file) => file.endsWith('.geojson')).sort()) {
+  for (const name of readdirSync(geoDir)
+    .filter((file) => file.endsWith('.geojson'))
+    .sort()) {
     const id = basename(name, '.geojson');
     const file = relative(root, join(geoDir, name));
     if (!expected.has(id)) {
@@ -58,7 +60,10 @@ export function loadStoryData(root: string): StoryData {
   for (const [layer, prepared] of Object.entries(layers)) {
     for (const id of Object.keys(prepared.features)) {
       const other = featureLayer.get(id);
-      if (other) problems.push(`geo/${layer}.geojson: feature "${id}": id also used in geo/${other}.geojson`);
+      if (other)
+        problems.push(
+          `geo/${layer}.geojson: feature "${id}": id also used in geo/${other}.geojson`,
+        );
       featureLayer.set(id, layer);
     }
   }
@@ -71,7 +76,10 @@ export function loadStoryData(root: string): StoryData {
     .filter((file) => file.endsWith('.md'))
     .sort()
     .map((file) =>
-      parseSection(relative(root, join(sectionsDir, file)), readFileSync(join(sectionsDir, file), 'utf8')),
+      parseSection(
+        relative(root, join(sectionsDir, file)),
+        readFileSync(join(sectionsDir, file), 'utf8'),
+      ),
     );
   const notesFile = join(storyDir, 'notes.md');
   const notes = parseNotes(relative(root, notesFile), readFileSync(notesFile, 'utf8'));

@@ -27,6 +27,8 @@ export class StoryController {
   mapFailed = $state(false);
   readonly steps: Step[];
   private map: StoryMap | undefined;
+  // Listeners are bookkeeping, not state: nothing renders from them.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly listeners = { step: new Set<Listener>(), ready: new Set<Listener>() };
   /** Scrolls a step into view; set by the mode shell that owns the text. */
   revealStep: (step: Step) => void = () => {};

@@ -20,7 +20,8 @@ export function datePeriod(value: string): [number, number] {
   }
   const base = year * 10000;
   if (month === undefined) return [base + 101, base + 1231];
-  if (day === undefined) return [base + month * 100 + 1, base + month * 100 + daysInMonth(year, month)];
+  if (day === undefined)
+    return [base + month * 100 + 1, base + month * 100 + daysInMonth(year, month)];
   const exact = base + month * 100 + day;
   return [exact, exact];
 }

@@ -43,7 +43,9 @@ export function prepareLayer(file: string, text: string): PreparedLayer {
   }
   const root = data as Partial<FeatureCollection>;
   if (!root || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
-    throw new LayerFileError([`${file}: expected a GeoJSON FeatureCollection with a "features" array`]);
+    throw new LayerFileError([
+      `${file}: expected a GeoJSON FeatureCollection with a "features" array`,
+    ]);
   }
   const problems: string[] = [];
   const features: PreparedLayer['features'] = {};
@@ -54,11 +56,16 @@ export function prepareLayer(file: string, text: string): PreparedLayer {
     const before = problems.length;
     if (feature?.type !== 'Feature') problems.push(`${where}: "type" must be "Feature"`);
     for (const key of REQUIRED_TEXT) {
-      if (typeof props[key] !== 'string' || !props[key]) problems.push(`${where}: property "${key}" is missing or empty`);
+      if (typeof props[key] !== 'string' || !props[key])
+        problems.push(`${where}: property "${key}" is missing or empty`);
     }
-    if (typeof props.id === 'string' && !SLUG.test(props.id)) problems.push(`${where}: "id" must be a lowercase slug`);
+    if (typeof props.id === 'string' && !SLUG.test(props.id))
+      problems.push(`${where}: "id" must be a lowercase slug`);
     if (typeof props.id === 'string' && features[props.id]) problems.push(`${where}: duplicate id`);
-    if (props.aliases !== undefined && !(Array.isArray(props.aliases) && props.aliases.every((a) => typeof a === 'string'))) {
+    if (
+      props.aliases !== undefined &&
+      !(Array.isArray(props.aliases) && props.aliases.every((a) => typeof a === 'string'))
+    ) {
       problems.push(`${where}: "aliases" must be an array of strings`);
     }
     let period: [number, number] | undefined;
@@ -119,12 +126,18 @@ function checkPositions(positions: unknown, minimum = 1): string[] {
     return [`needs at least ${minimum} position(s)`];
   }
   for (const position of positions as unknown[]) {
-    if (!Array.isArray(position) || position.length < 2 || !position.every((n) => Number.isFinite(n))) {
+    if (
+      !Array.isArray(position) ||
+      position.length < 2 ||
+      !position.every((n) => Number.isFinite(n))
+    ) {
       return [`has a position that is not [longitude, latitude]: ${JSON.stringify(position)}`];
     }
     const [lng, lat] = position as number[];
     if (lng! < -180 || lng! > 180 || lat! < -90 || lat! > 90) {
-      return [`has a position outside the world: [${lng}, ${lat}] (longitude first, then latitude)`];
+      return [
+        `has a position outside the world: [${lng}, ${lat}] (longitude first, then latitude)`,
+      ];
     }
   }
   return [];

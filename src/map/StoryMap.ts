@@ -52,7 +52,8 @@ export class StoryMap {
       fadeDuration: 0,
     });
     this.map.on('styleimagemissing', ({ id }) => {
-      if (id === 'arrow' && !this.map.hasImage('arrow')) this.map.addImage('arrow', arrowImage(), { sdf: true });
+      if (id === 'arrow' && !this.map.hasImage('arrow'))
+        this.map.addImage('arrow', arrowImage(), { sdf: true });
     });
     this.loaded = new Promise((resolve, reject) => {
       this.map.once('load', () => resolve());
@@ -112,7 +113,12 @@ export class StoryMap {
     }
     const fitted = this.map.cameraForBounds(view.bounds, { padding: this.padding, bearing: 0 });
     const center = fitted?.center ? maplibregl.LngLat.convert(fitted.center) : this.map.getCenter();
-    return { center: [center.lng, center.lat], zoom: fitted?.zoom ?? this.map.getZoom(), bearing: 0, pitch: 0 };
+    return {
+      center: [center.lng, center.lat],
+      zoom: fitted?.zoom ?? this.map.getZoom(),
+      bearing: 0,
+      pitch: 0,
+    };
   }
 
   private camera(): Camera {
@@ -127,7 +133,11 @@ export class StoryMap {
 
   private showLayers(step: Step): void {
     const [from, to] = step.period;
-    const existsThen = ['all', ['<=', ['get', 'from'], to], ['>=', ['get', 'to'], from]] as maplibregl.FilterSpecification;
+    const existsThen = [
+      'all',
+      ['<=', ['get', 'from'], to],
+      ['>=', ['get', 'to'], from],
+    ] as maplibregl.FilterSpecification;
     for (const layer of STORY_LAYERS) {
       const visible = step.layers.includes(layer.id);
       for (const drawId of drawLayerIds(layer.id)) {

@@ -2,7 +2,7 @@
  * The story layers: one GeoJSON file in geo/ each, and how the map draws them. Steps name these ids.
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 
 export interface StoryLayer {
   id: string;
@@ -20,7 +20,7 @@ const ACCENT = '#b3261e';
 const ROUTE = '#1d5d8f';
 const MOVE = '#8a4b08';
 const HALO = 'rgba(255, 255, 255, 0.9)';
-const highlighted = ['boolean', ['feature-state', 'highlight'], false];
+const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
 export const STORY_LAYERS: StoryLayer[] = [
   {
@@ -30,7 +30,12 @@ export const STORY_LAYERS: StoryLayer[] = [
       { type: 'fill', paint: { 'fill-color': ACCENT, 'fill-opacity': 0.14 } },
       {
         type: 'line',
-        paint: { 'line-color': ACCENT, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+        paint: {
+          'line-color': ACCENT,
+          'line-width': 1,
+          'line-dasharray': [3, 2],
+          'line-opacity': 0.8,
+        },
       },
     ],
   },
@@ -64,7 +69,11 @@ export const STORY_LAYERS: StoryLayer[] = [
       {
         type: 'line',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': MOVE, 'line-width': ['case', highlighted, 5, 3.5], 'line-opacity': 0.85 },
+        paint: {
+          'line-color': MOVE,
+          'line-width': ['case', highlighted, 5, 3.5],
+          'line-opacity': 0.85,
+        },
       },
       {
         type: 'symbol',

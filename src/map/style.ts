@@ -25,13 +25,21 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
   const basemap: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': SEA } },
     { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } },
-    { id: 'coast', type: 'line', source: 'land', paint: { 'line-color': COAST, 'line-width': 0.8 } },
+    {
+      id: 'coast',
+      type: 'line',
+      source: 'land',
+      paint: { 'line-color': COAST, 'line-width': 0.8 },
+    },
     {
       id: 'rivers',
       type: 'line',
       source: 'rivers',
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': RIVER, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 2] },
+      paint: {
+        'line-color': RIVER,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 2],
+      },
     },
     {
       id: 'borders',
@@ -65,21 +73,34 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         }) as LayerSpecification,
     ),
   );
-  const geojson = (file: string) => ({ type: 'geojson' as const, data: dataUrl(file), promoteId: 'id' });
+  const geojson = (file: string) => ({
+    type: 'geojson' as const,
+    data: dataUrl(file),
+    promoteId: 'id',
+  });
   return {
     version: 8,
     'font-faces': {
       'Noto Sans Regular': [
         { url: absolute(latin), 'unicode-range': ['U+0000-00FF', 'U+2000-206F', 'U+20AC'] },
         { url: absolute(latinExt), 'unicode-range': ['U+0100-024F', 'U+1E00-1EFF'] },
-        { url: absolute(vietnamese), 'unicode-range': ['U+0102-0103', 'U+01A0-01B0', 'U+1EA0-1EF9'] },
+        {
+          url: absolute(vietnamese),
+          'unicode-range': ['U+0102-0103', 'U+01A0-01B0', 'U+1EA0-1EF9'],
+        },
       ],
     },
     sources: {
-      land: { type: 'geojson', data: dataUrl('basemap-land.geojson'), attribution: 'Natural Earth' },
+      land: {
+        type: 'geojson',
+        data: dataUrl('basemap-land.geojson'),
+        attribution: 'Natural Earth',
+      },
       borders: { type: 'geojson', data: dataUrl('basemap-borders.geojson') },
       rivers: geojson('rivers.geojson'),
-      ...Object.fromEntries(STORY_LAYERS.map((layer) => [layer.id, geojson(`${layer.id}.geojson`)])),
+      ...Object.fromEntries(
+        STORY_LAYERS.map((layer) => [layer.id, geojson(`${layer.id}.geojson`)]),
+      ),
     },
     layers: [...basemap, ...story],
   };

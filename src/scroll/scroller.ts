@@ -19,7 +19,12 @@ export interface ScrollerOptions {
   onChange: (position: ScrollPosition) => void;
 }
 
-export function createScroller({ steps, container, offset, onChange }: ScrollerOptions): () => void {
+export function createScroller({
+  steps,
+  container,
+  offset,
+  onChange,
+}: ScrollerOptions): () => void {
   const scroller = scrollama();
   let current: ScrollPosition = { index: -1, progress: 0 };
   const update = (next: ScrollPosition) => {

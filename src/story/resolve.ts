@@ -13,11 +13,25 @@ export type LayerCatalog = Record<
 >;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const STEP_KEYS = new Set(['date', 'layers', 'highlight', 'center', 'zoom', 'bearing', 'pitch', 'bounds', 'fit']);
+const STEP_KEYS = new Set([
+  'date',
+  'layers',
+  'highlight',
+  'center',
+  'zoom',
+  'bearing',
+  'pitch',
+  'bounds',
+  'fit',
+]);
 /** A fit on a single point still needs an area to show: at least this many degrees across. */
 const MIN_FIT_SPAN = 3;
 
-export function resolveStory(sections: RawSection[], notes: RawNotes, catalog: LayerCatalog): Story {
+export function resolveStory(
+  sections: RawSection[],
+  notes: RawNotes,
+  catalog: LayerCatalog,
+): Story {
   const problems: string[] = [];
   const seenSteps = new Map<string, string>();
   const seenSections = new Set<string>();
@@ -28,7 +42,8 @@ export function resolveStory(sections: RawSection[], notes: RawNotes, catalog: L
     const sectionId = raw.fields.id?.value ?? '';
     const title = raw.fields.title?.value ?? '';
     if (!SLUG.test(sectionId)) problems.push(`${raw.file}: the front matter needs an "id" slug`);
-    else if (seenSections.has(sectionId)) problems.push(`${raw.file}: section id "${sectionId}" is used twice`);
+    else if (seenSections.has(sectionId))
+      problems.push(`${raw.file}: section id "${sectionId}" is used twice`);
     seenSections.add(sectionId);
     if (!title) problems.push(`${raw.file}: the front matter needs a "title"`);
     if (raw.steps.length === 0) problems.push(`${raw.file}: the section has no steps`);
@@ -50,7 +65,9 @@ export function resolveStory(sections: RawSection[], notes: RawNotes, catalog: L
   }
 
   // Marks are checked on every step, even one with other problems, so one mistake reports once.
-  const marks = sections.flatMap((raw) => raw.steps.map(({ id, paragraphs }) => ({ id, paragraphs })));
+  const marks = sections.flatMap((raw) =>
+    raw.steps.map(({ id, paragraphs }) => ({ id, paragraphs })),
+  );
   const resolvedNotes = resolveNotes(notes, marks, problems);
   if (problems.length) throw new ContentError(problems);
   return { sections: outSections, steps, notes: resolvedNotes };
@@ -86,7 +103,10 @@ function resolveStep(
 
   const layers = list(raw.fields.layers);
   for (const layer of layers) {
-    if (!catalog[layer]) fail(`names a layer "${layer}" that is not in geo/ (known: ${Object.keys(catalog).join(', ')})`);
+    if (!catalog[layer])
+      fail(
+        `names a layer "${layer}" that is not in geo/ (known: ${Object.keys(catalog).join(', ')})`,
+      );
   }
 
   const highlight: Step['highlight'] = [];
@@ -98,14 +118,26 @@ function resolveStep(
     }
     const feature = catalog[layer]![id]!;
     if (ok && !periodsOverlap(feature.period, period)) {
-      fail(`highlights "${id}", which the map does not show at ${date} (it exists ${formatPeriod(feature.period)})`);
+      fail(
+        `highlights "${id}", which the map does not show at ${date} (it exists ${formatPeriod(feature.period)})`,
+      );
     }
     highlight.push({ layer, id });
   }
 
   const view = resolveView(raw.fields, catalog, fail);
   if (!ok || !view) return undefined;
-  return { id: raw.id, section, index, date, period, layers, highlight, view, paragraphs: raw.paragraphs };
+  return {
+    id: raw.id,
+    section,
+    index,
+    date,
+    period,
+    layers,
+    highlight,
+    view,
+    paragraphs: raw.paragraphs,
+  };
 }
 
 function resolveView(
@@ -115,7 +147,9 @@ function resolveView(
 ): View | undefined {
   const kinds = ['center', 'bounds', 'fit'].filter((key) => fields[key]);
   if (kinds.length !== 1) {
-    fail(`needs exactly one view: "center" with "zoom", "bounds" or "fit" (has ${kinds.join(', ') || 'none'})`);
+    fail(
+      `needs exactly one view: "center" with "zoom", "bounds" or "fit" (has ${kinds.join(', ') || 'none'})`,
+    );
     return undefined;
   }
   if (fields.center) {
@@ -123,8 +157,10 @@ function resolveView(
     const zoom = numbers(fields.zoom, 1, fail, 'zoom')?.[0];
     const bearing = fields.bearing ? numbers(fields.bearing, 1, fail)?.[0] : 0;
     const pitch = fields.pitch ? numbers(fields.pitch, 1, fail)?.[0] : 0;
-    if (!center || zoom === undefined || bearing === undefined || pitch === undefined) return undefined;
-    if (!inWorld(center[0]!, center[1]!)) return void fail(`center ${center.join(', ')} is outside [-180, 180] x [-85, 85]`);
+    if (!center || zoom === undefined || bearing === undefined || pitch === undefined)
+      return undefined;
+    if (!inWorld(center[0]!, center[1]!))
+      return void fail(`center ${center.join(', ')} is outside [-180, 180] x [-85, 85]`);
     if (zoom < 0 || zoom > 22) return void fail(`zoom ${zoom} is outside 0-22`);
     if (pitch < 0 || pitch > 85) return void fail(`pitch ${pitch} is outside 0-85`);
     if (Math.abs(bearing) > 360) return void fail(`bearing ${bearing} is outside -360 to 360`);
@@ -160,17 +196,23 @@ function resolveNotes(
 ): Note[] {
   const count = Number(raw.count?.value);
   if (!Number.isInteger(count) || count < 1) {
-    problems.push(`${raw.file}: the front matter needs "count", the number of notes in the article`);
+    problems.push(
+      `${raw.file}: the front matter needs "count", the number of notes in the article`,
+    );
     return [];
   }
   const texts = new Map<number, string>();
   for (const note of raw.texts) {
     if (note.number < 1 || note.number > count) {
-      problems.push(`${raw.file}:${note.line}: note ${note.number} does not exist (the article has ${count})`);
+      problems.push(
+        `${raw.file}:${note.line}: note ${note.number} does not exist (the article has ${count})`,
+      );
     } else if (texts.has(note.number)) {
       problems.push(`${raw.file}:${note.line}: note ${note.number} is given twice`);
     } else if (!note.text.trim()) {
-      problems.push(`${raw.file}:${note.line}: note ${note.number} is empty (leave it out if its text is lost)`);
+      problems.push(
+        `${raw.file}:${note.line}: note ${note.number} is empty (leave it out if its text is lost)`,
+      );
     }
     texts.set(note.number, note.text.trim());
   }
@@ -181,9 +223,13 @@ function resolveNotes(
       if (typeof part === 'string') continue;
       const where = `step "${step.id}"`;
       if (part.note < 1 || part.note > count) {
-        problems.push(`${where}: marks note ${part.note}, which does not exist (the article has ${count})`);
+        problems.push(
+          `${where}: marks note ${part.note}, which does not exist (the article has ${count})`,
+        );
       } else if (marked.has(part.note)) {
-        problems.push(`${where}: marks note ${part.note} again (already in ${marked.get(part.note)})`);
+        problems.push(
+          `${where}: marks note ${part.note} again (already in ${marked.get(part.note)})`,
+        );
       } else if (part.note < previous) {
         problems.push(`${where}: marks note ${part.note} after note ${previous}`);
       }
@@ -215,7 +261,9 @@ function numbers(
   if (!field) return void fail(`needs "${name}"`);
   const values = field.value.split(',').map((item) => Number(item.trim()));
   if (values.length !== count || values.some((value) => !Number.isFinite(value))) {
-    return void fail(`line ${field.line}: expected ${count} comma-separated number(s), got "${field.value}"`);
+    return void fail(
+      `line ${field.line}: expected ${count} comma-separated number(s), got "${field.value}"`,
+    );
   }
   return values;
 }

@@ -8,7 +8,8 @@ export function differences(state: StoryState, step: Step): string[] {
   const out: string[] = [];
   if (state.stepId !== step.id) out.push(`active step is ${state.stepId}, not ${step.id}`);
   const layers = [...state.visibleLayers].sort().join(', ');
-  if (layers !== [...step.layers].sort().join(', ')) out.push(`layers are [${layers}], not [${step.layers.join(', ')}]`);
+  if (layers !== [...step.layers].sort().join(', '))
+    out.push(`layers are [${layers}], not [${step.layers.join(', ')}]`);
   const { camera, bounds } = state;
   if (step.view.kind === 'camera') {
     const view = step.view;
@@ -24,12 +25,15 @@ export function differences(state: StoryState, step: Step): string[] {
     const [[vw, vs], [ve, vn]] = bounds;
     const slack = 1e-6;
     if (vw > west + slack || vs > south + slack || ve < east - slack || vn < north - slack) {
-      out.push(`visible bounds ${JSON.stringify(bounds)} do not contain ${JSON.stringify(step.view.bounds)}`);
+      out.push(
+        `visible bounds ${JSON.stringify(bounds)} do not contain ${JSON.stringify(step.view.bounds)}`,
+      );
     }
     // Fitted, not merely contained: in one direction the subject fills half the view or more.
     const fill = Math.max((east - west) / (ve - vw), (north - south) / (vn - vs));
     if (fill < 0.5) out.push(`the subject fills only ${Math.round(fill * 100)}% of the view`);
-    if (camera.bearing !== 0 || camera.pitch !== 0) out.push('a fitted view is not north-up and flat');
+    if (camera.bearing !== 0 || camera.pitch !== 0)
+      out.push('a fitted view is not north-up and flat');
   }
   return out;
 }
@@ -51,5 +55,7 @@ export async function expectStepShown(page: Page, step: Step, frames = 600): Pro
 }
 
 export function nextFrame(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+  );
 }

@@ -8,8 +8,11 @@ let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   findChromium();
-  if (!existsSync('dist/index.html')) throw new Error('No build in dist/: run `npm run build` first.');
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+  if (!existsSync('dist/index.html'))
+    throw new Error('No build in dist/: run `npm run build` first.');
+  server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report its address');
   project.provide('baseUrl', url);

@@ -14,7 +14,13 @@ describe('opening the story', () => {
       'Changes in Mao Zedong’s Attitude toward the Indochina War, 1949–1973',
     );
     const credits = (await masthead.textContent()) ?? '';
-    for (const credit of ['Yang Kuisong', 'Qiang Zhai', 'Working Paper No. 34', 'Woodrow Wilson International Center for Scholars', 'February 2002']) {
+    for (const credit of [
+      'Yang Kuisong',
+      'Qiang Zhai',
+      'Working Paper No. 34',
+      'Woodrow Wilson International Center for Scholars',
+      'February 2002',
+    ]) {
       expect(credits).toContain(credit);
     }
     const sections = await story.page.locator('main h2').allTextContents();
@@ -39,7 +45,9 @@ describe('opening the story', () => {
         version: storymap.version,
         steps: storymap.steps(),
         state: storymap.state(),
-        elements: [...document.querySelectorAll<HTMLElement>('[data-step-id]')].map((el) => el.dataset.stepId),
+        elements: [...document.querySelectorAll<HTMLElement>('[data-step-id]')].map(
+          (el) => el.dataset.stepId,
+        ),
       };
     });
     expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -48,6 +56,11 @@ describe('opening the story', () => {
     expect(api.steps.map((s) => s.index)).toEqual(api.steps.map((_, i) => i));
     expect(api.elements).toEqual(api.steps.map((s) => s.id));
     expect(new Set(api.steps.map((s) => s.section)).size).toBe(5);
-    expect(api.state).toMatchObject({ mode: 'scroll', ready: true, stepId: null, visibleLayers: [] });
+    expect(api.state).toMatchObject({
+      mode: 'scroll',
+      ready: true,
+      stepId: null,
+      visibleLayers: [],
+    });
   });
 });

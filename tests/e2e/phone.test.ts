@@ -16,16 +16,29 @@ describe('on a phone', () => {
 
   it('fills the screen with the map and keeps the text to at most half of it', async () => {
     const boxes = await reader.page.evaluate(() => {
-      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
-      return { map: rect('.map'), text: rect('main.story'), viewport: { width: innerWidth, height: innerHeight } };
+      const rect = (selector: string) =>
+        document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+      return {
+        map: rect('.map'),
+        text: rect('main.story'),
+        viewport: { width: innerWidth, height: innerHeight },
+      };
     });
-    expect(boxes.map).toMatchObject({ x: 0, y: 0, width: boxes.viewport.width, height: boxes.viewport.height });
+    expect(boxes.map).toMatchObject({
+      x: 0,
+      y: 0,
+      width: boxes.viewport.width,
+      height: boxes.viewport.height,
+    });
     expect(boxes.text.height).toBeLessThanOrEqual(boxes.viewport.height / 2 + 1);
   });
 
   it('moves the map as the text scrolls, with subjects in the open half', async () => {
     const step = story.steps[10]!;
-    await reader.page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), step.id);
+    await reader.page.evaluate(
+      (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
+      step.id,
+    );
     await expectStepShown(reader.page, step);
     await reader.page.screenshot({ path: 'test-output/screenshots/phone-step-11.png' });
     expect(reader.errors).toEqual([]);

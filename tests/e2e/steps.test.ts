@@ -45,9 +45,15 @@ describe('every step shows its declared view and layers', () => {
     await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), first.id);
     const before = await readState(reader.page);
     // One jump across most of the article, as a flick or a drag of the scrollbar does.
-    await reader.page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), far.id);
+    await reader.page.evaluate(
+      (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
+      far.id,
+    );
     await expectStepShown(reader.page, far);
-    await reader.page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), first.id);
+    await reader.page.evaluate(
+      (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
+      first.id,
+    );
     const after = await expectStepShown(reader.page, first);
     expect(after.camera).toEqual(before.camera);
     expect(after.visibleLayers).toEqual(before.visibleLayers);

@@ -41,12 +41,14 @@ export async function openStory({
   page.on('pageerror', (error) => errors.push(error.message));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     foreignRequests.push(url);
     return route.abort();
   });
   await page.goto(new URL(path, baseUrl).href);
-  if (waitForReady) await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
+  if (waitForReady)
+    await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
   return { context, page, errors, foreignRequests, close: () => context.close() };
 }
 

@@ -31,7 +31,8 @@ export function compareWithSource(
   source.split(/\r?\n/).forEach((line, i) => {
     const lineLetters = letters(line);
     if (!lineLetters) {
-      if (line.trim() && !/^\s*\d+\s*$/.test(line)) problems.push(`source line ${i + 1}: unexpected "${line}"`);
+      if (line.trim() && !/^\s*\d+\s*$/.test(line))
+        problems.push(`source line ${i + 1}: unexpected "${line}"`);
       else if (line.trim()) counts.numberLines++;
       return;
     }
@@ -41,7 +42,10 @@ export function compareWithSource(
       const end = at < positions.length ? positions[at]! : body.length;
       const span = body.slice(start, end);
       for (const number of line.match(BIG_NUMBER) ?? []) {
-        if (!span.includes(number)) problems.push(`source line ${i + 1}: the number ${number} is missing near "${span.slice(0, 60)}"`);
+        if (!span.includes(number))
+          problems.push(
+            `source line ${i + 1}: the number ${number} is missing near "${span.slice(0, 60)}"`,
+          );
       }
       counts.bodyLines++;
     } else if (noteLetters.includes(lineLetters)) {

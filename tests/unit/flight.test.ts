@@ -15,7 +15,9 @@ describe('flightDuration', () => {
   });
 
   it('counts zoom changes as distance', () => {
-    expect(flightDuration(hanoi, { ...hanoi, zoom: 3 })).toBeGreaterThan(flightDuration(hanoi, hanoi));
+    expect(flightDuration(hanoi, { ...hanoi, zoom: 3 })).toBeGreaterThan(
+      flightDuration(hanoi, hanoi),
+    );
   });
 });
 

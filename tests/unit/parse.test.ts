@@ -26,14 +26,21 @@ describe('parseSection', () => {
     const step = parsed.steps[0]!;
     expect(step).toMatchObject({ id: 'first', line: 6 });
     expect(step.fields.center).toEqual({ value: '105, 20', line: 9 });
-    expect(step.paragraphs).toEqual([['One line and its continuation.', { note: 1 }], ['Second paragraph.']]);
+    expect(step.paragraphs).toEqual([
+      ['One line and its continuation.', { note: 1 }],
+      ['Second paragraph.'],
+    ]);
   });
 
   it('names the file and line of malformed content', () => {
     const bad = section.replace('zoom: 5', 'zoom 5');
-    expect(() => parseSection('intro.md', bad)).toThrow(/intro\.md:10: step "first": expected "key: value"/);
+    expect(() => parseSection('intro.md', bad)).toThrow(
+      /intro\.md:10: step "first": expected "key: value"/,
+    );
     expect(() => parseSection('x.md', 'no front matter')).toThrow(ContentError);
-    expect(() => parseSection('x.md', '---\nid: a\n---\nstray text\n')).toThrow(/x\.md:4: text before/);
+    expect(() => parseSection('x.md', '---\nid: a\n---\nstray text\n')).toThrow(
+      /x\.md:4: text before/,
+    );
   });
 
   it('reports a key given twice', () => {
@@ -44,14 +51,21 @@ describe('parseSection', () => {
 
 describe('parseInline', () => {
   it('splits text and note marks, keeping the text exactly', () => {
-    expect(parseInline('implementation.”[^8] Then')).toEqual(['implementation.”', { note: 8 }, ' Then']);
+    expect(parseInline('implementation.”[^8] Then')).toEqual([
+      'implementation.”',
+      { note: 8 },
+      ' Then',
+    ]);
     expect(parseInline('[Chiang Kai Shek]')).toEqual(['[Chiang Kai Shek]']);
   });
 });
 
 describe('parseNotes', () => {
   it('reads the count and the surviving texts', () => {
-    const notes = parseNotes('notes.md', '---\ncount: 3\n---\n\n[^1]: First\nwrapped.\n\n[^3]: Third.\n');
+    const notes = parseNotes(
+      'notes.md',
+      '---\ncount: 3\n---\n\n[^1]: First\nwrapped.\n\n[^3]: Third.\n',
+    );
     expect(notes.count?.value).toBe('3');
     expect(notes.texts).toEqual([
       { number: 1, text: 'First wrapped.', line: 5 },

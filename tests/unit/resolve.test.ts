@@ -29,7 +29,13 @@ describe('resolveStory', () => {
     const result = story(good);
     const step = result.steps[0]!;
     expect(step.period).toEqual([19500101, 19501231]);
-    expect(step.view).toEqual({ kind: 'bounds', bounds: [[104.775, 10.78], [107.775, 21.03]] });
+    expect(step.view).toEqual({
+      kind: 'bounds',
+      bounds: [
+        [104.775, 10.78],
+        [107.775, 21.03],
+      ],
+    });
     expect(step.highlight).toEqual([{ layer: 'places', id: 'hanoi' }]);
     expect(result.sections).toEqual([{ id: 's', title: 'S', stepIds: ['one'] }]);
     expect(result.notes).toEqual([{ number: 1, text: 'A note.' }]);
@@ -41,27 +47,75 @@ describe('resolveStory', () => {
   });
 
   it.each([
-    ['a missing layer', good.replace('layers: places', 'layers: places, routes'), /s\.md:6: step "one": names a layer "routes"/],
-    ['a missing feature', good.replace('highlight: hanoi', 'highlight: hue'), /highlights "hue", which is in none/],
-    ['a feature absent at the date', good.replace('layers: places', 'layers: places, dmz').replace('highlight: hanoi', 'highlight: dmz'), /does not show at 1950/],
-    ['a view outside the world', good.replace('fit: hanoi, saigon', 'center: 200, 10\nzoom: 3'), /outside \[-180, 180\] x \[-85, 85\]/],
-    ['two views', good.replace('fit: hanoi, saigon', 'fit: hanoi\ncenter: 100, 10\nzoom: 3'), /exactly one view/],
+    [
+      'a missing layer',
+      good.replace('layers: places', 'layers: places, routes'),
+      /s\.md:6: step "one": names a layer "routes"/,
+    ],
+    [
+      'a missing feature',
+      good.replace('highlight: hanoi', 'highlight: hue'),
+      /highlights "hue", which is in none/,
+    ],
+    [
+      'a feature absent at the date',
+      good
+        .replace('layers: places', 'layers: places, dmz')
+        .replace('highlight: hanoi', 'highlight: dmz'),
+      /does not show at 1950/,
+    ],
+    [
+      'a view outside the world',
+      good.replace('fit: hanoi, saigon', 'center: 200, 10\nzoom: 3'),
+      /outside \[-180, 180\] x \[-85, 85\]/,
+    ],
+    [
+      'two views',
+      good.replace('fit: hanoi, saigon', 'fit: hanoi\ncenter: 100, 10\nzoom: 3'),
+      /exactly one view/,
+    ],
     ['a bad date', good.replace('date: 1950', 'date: 1950-13'), /no month 13/],
-    ['an unknown key', good.replace('date: 1950', 'date: 1950\ncolour: red'), /unknown key "colour"/],
-    ['a note that does not exist', good.replace('[^1]', '[^2]'), /marks note 2, which does not exist/],
+    [
+      'an unknown key',
+      good.replace('date: 1950', 'date: 1950\ncolour: red'),
+      /unknown key "colour"/,
+    ],
+    [
+      'a note that does not exist',
+      good.replace('[^1]', '[^2]'),
+      /marks note 2, which does not exist/,
+    ],
     ['an unmarked note', good.replace('[^1]', ''), /note 1 is never marked/],
   ])('fails on %s, naming the file and step', (_, content, message) => {
     expect(() => story(content)).toThrow(message);
   });
 
   it('fails on a duplicate step id', () => {
-    expect(() => story(good + '\n' + good.replace('[^1]', ''))).toThrow(/duplicate step id \(first used at s\.md:6\)/);
+    expect(() => story(good + '\n' + good.replace('[^1]', ''))).toThrow(
+      /duplicate step id \(first used at s\.md:6\)/,
+    );
   });
 });
 
 describe('padToMinimum', () => {
   it('widens a point to a three-degree box and leaves large bounds alone', () => {
-    expect(padToMinimum([[10, 20], [10, 20]])).toEqual([[8.5, 18.5], [11.5, 21.5]]);
-    expect(padToMinimum([[0, 0], [20, 20]])).toEqual([[0, 0], [20, 20]]);
+    expect(
+      padToMinimum([
+        [10, 20],
+        [10, 20],
+      ]),
+    ).toEqual([
+      [8.5, 18.5],
+      [11.5, 21.5],
+    ]);
+    expect(
+      padToMinimum([
+        [0, 0],
+        [20, 20],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [20, 20],
+    ]);
   });
 });

@@ -42,12 +42,20 @@ describe('loadStoryData', () => {
   });
 
   it('fails with the file and the feature when a layer is broken', () => {
-    const dir = fixtureWith('geo/places.geojson', '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}');
-    expect(() => loadStoryData(dir)).toThrow(/geo\/places\.geojson: feature #0: property "id" is missing/);
+    const dir = fixtureWith(
+      'geo/places.geojson',
+      '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}',
+    );
+    expect(() => loadStoryData(dir)).toThrow(
+      /geo\/places\.geojson: feature #0: property "id" is missing/,
+    );
   });
 
   it('fails when a layer file has no map layer, or a map layer no file', () => {
-    const dir = fixtureWith('geo/airfields.geojson', '{"type": "FeatureCollection", "features": []}');
+    const dir = fixtureWith(
+      'geo/airfields.geojson',
+      '{"type": "FeatureCollection", "features": []}',
+    );
     expect(() => loadStoryData(dir)).toThrow(/geo\/airfields\.geojson: no map layer is defined/);
     rmSync(join(dir, 'geo', 'airfields.geojson'));
     rmSync(join(dir, 'geo', 'dmz.geojson'));
@@ -59,6 +67,8 @@ describe('loadStoryData', () => {
       'src/story/sections/1-intro.md',
       '---\nid: intro\ntitle: I\n---\n\n## step: only\ndate: 1950\nlayers: airfields\ncenter: 100, 10\nzoom: 4\n\nText.[^1] More.[^2]\n',
     );
-    expect(() => loadStoryData(dir)).toThrow(/src\/story\/sections\/1-intro\.md:6: step "only": names a layer "airfields"/);
+    expect(() => loadStoryData(dir)).toThrow(
+      /src\/story\/sections\/1-intro\.md:6: step "only": names a layer "airfields"/,
+    );
   });
 });

@@ -21,14 +21,19 @@ describe('compareWithSource', () => {
   });
 
   it('finds a lost sentence, a changed word, an added word and a changed year', () => {
-    const check = (story: string) => compareWithSource(source, story, ['A note that was kept.'], ['Introduction']).problems;
-    expect(check(body.replace(' A serious matter.', ''))[0]).toMatch(/source line 6 is not in the story/);
+    const check = (story: string) =>
+      compareWithSource(source, story, ['A note that was kept.'], ['Introduction']).problems;
+    expect(check(body.replace(' A serious matter.', ''))[0]).toMatch(
+      /source line 6 is not in the story/,
+    );
     expect(check(body.replace('serious', 'grave'))[0]).toMatch(/source line 6 is not in the story/);
     expect(check(`${body} Indeed.`)[0]).toMatch(/has text that is not in the source: "Indeed\."/);
     expect(check(body.replace('July 1954', 'July 1955'))[0]).toMatch(/the number 1954 is missing/);
   });
 
   it('finds a lost note text', () => {
-    expect(compareWithSource(source, body, [], ['Introduction']).problems[0]).toMatch(/source line 5/);
+    expect(compareWithSource(source, body, [], ['Introduction']).problems[0]).toMatch(
+      /source line 5/,
+    );
   });
 });
