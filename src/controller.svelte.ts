@@ -56,22 +56,22 @@ export class StoryController {
     let shown: Step | undefined;
     do {
       shown = this.activeStep;
-      if (shown) await map.show(shown, { animate: false });
+      await map.show(shown ?? null, { animate: false });
     } while (shown !== this.activeStep);
     this.ready = true;
     this.emit('ready');
   }
 
   /** Makes a step active (from scrolling, a button or the API); resolves when the map settled. */
+  /** Index -1 is the title page, before the first step: the map shows its opening view. */
   async activate(index: number, { animate = true }: { animate?: boolean } = {}): Promise<void> {
-    const step = this.steps[index];
-    if (!step) return;
+    if (index < -1 || index >= this.steps.length) return;
     if (index !== this.activeIndex) {
       this.activeIndex = index;
       this.progress = 0;
       this.emit('step');
     }
-    if (this.map && this.ready) await this.map.show(step, { animate });
+    if (this.map && this.ready) await this.map.show(this.activeStep ?? null, { animate });
   }
 
   setProgress(progress: number): void {

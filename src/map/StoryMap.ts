@@ -6,11 +6,18 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flightDuration, sameCamera } from '../geo/flight.ts';
-import type { Bounds, Step } from '../story/types.ts';
+import type { Bounds, Step, View } from '../story/types.ts';
 import { STORY_LAYERS } from './layers.ts';
-import { buildStyle, drawLayerIds } from './style.ts';
+import { buildStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** The view behind the title page: Indochina, southern China and their neighbours. */
+const OPENING_BOUNDS: Bounds = [
+  [92, 6],
+  [122, 30],
+];
+const OPENING_VIEW: View = { kind: 'bounds', bounds: OPENING_BOUNDS };
 
 export interface Camera {
   center: [number, number];
@@ -43,8 +50,7 @@ export class StoryMap {
     this.map = new maplibregl.Map({
       container,
       style: buildStyle((file) => new URL(`data/${file}`, document.baseURI).href),
-      center: [105, 18],
-      zoom: 3,
+      bounds: OPENING_BOUNDS,
       // The story steers the map; scrolling the page must never zoom or pan it.
       interactive: false,
       attributionControl: { compact: true },
@@ -77,8 +83,11 @@ export class StoryMap {
     this.map.resize();
   }
 
-  /** Shows a step; resolves once the camera has settled and the map has drawn it. */
-  async show(step: Step, { animate }: { animate: boolean }): Promise<void> {
+  /**
+   * Shows a step, or the opening view when there is none; resolves once the camera has settled and
+   * the map has drawn it.
+   */
+  async show(step: Step | null, { animate }: { animate: boolean }): Promise<void> {
     await this.loaded;
     this.showLayers(step);
     const target = this.cameraFor(step);
@@ -106,8 +115,8 @@ export class StoryMap {
   }
 
   /** The camera a step asks for at the current size and padding. */
-  cameraFor(step: Step): Camera {
-    const view = step.view;
+  cameraFor(step: Step | null): Camera {
+    const view = step?.view ?? OPENING_VIEW;
     if (view.kind === 'camera') {
       return { center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch };
     }
@@ -131,23 +140,37 @@ export class StoryMap {
     };
   }
 
-  private showLayers(step: Step): void {
-    const [from, to] = step.period;
-    const existsThen = [
+  private showLayers(step: Step | null): void {
+    const layers = step?.layers ?? [];
+    const [from, to] = step?.period ?? [0, 0];
+    const existsThen: maplibregl.FilterSpecification = [
       'all',
       ['<=', ['get', 'from'], to],
       ['>=', ['get', 'to'], from],
-    ] as maplibregl.FilterSpecification;
+    ];
+    const highlightedIds: maplibregl.ExpressionSpecification = [
+      'in',
+      ['get', 'id'],
+      ['literal', (step?.highlight ?? []).map((feature) => feature.id)],
+    ];
     for (const layer of STORY_LAYERS) {
-      const visible = step.layers.includes(layer.id);
-      for (const drawId of drawLayerIds(layer.id)) {
+      const visible = layers.includes(layer.id);
+      layer.draw.forEach((draw, i) => {
+        const drawId = `${layer.id}-${i}`;
         this.map.setLayoutProperty(drawId, 'visibility', visible ? 'visible' : 'none');
-        if (visible) this.map.setFilter(drawId, existsThen);
-      }
+        if (!visible) return;
+        const only =
+          draw.only === 'highlighted'
+            ? [highlightedIds]
+            : draw.only === 'others'
+              ? [['!', highlightedIds]]
+              : [];
+        this.map.setFilter(drawId, [...existsThen, ...only] as maplibregl.FilterSpecification);
+      });
     }
-    this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => step.layers.includes(id));
+    this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => layers.includes(id));
     for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: false });
-    this.highlighted = step.highlight.map(({ layer, id }) => ({ source: layer, id }));
+    this.highlighted = (step?.highlight ?? []).map(({ layer, id }) => ({ source: layer, id }));
     for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
   }
 

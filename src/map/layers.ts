@@ -9,8 +9,13 @@ export interface StoryLayer {
   /** Shown in the legend. */
   title: string;
   /** The maplibre layers that draw it, in drawing order, all on the source named `id`. */
-  draw: Omit<LayerSpecification & { source: string }, 'id' | 'source'>[];
+  draw: Draw[];
 }
+
+/** A maplibre layer on the story layer's source; `only` limits it to the step's highlighted features or to the others. */
+export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'> & {
+  only?: 'highlighted' | 'others';
+};
 
 /** Curated data drawn on every step as part of the basemap (not steered by steps). */
 export const BASEMAP_DATA = ['rivers'] as const;
@@ -119,21 +124,34 @@ export const STORY_LAYERS: StoryLayer[] = [
           'circle-stroke-width': ['case', highlighted, 2, 1],
         },
       },
+      // Labels: every place when zoomed in; the step's own places always.
       {
         type: 'symbol',
+        only: 'others',
+        minzoom: 4.5,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': ['Noto Sans Regular'],
-          'text-size': 13,
+          'text-size': 12,
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
           'text-radial-offset': 0.7,
           'text-justify': 'auto',
         },
-        paint: {
-          'text-color': ['case', highlighted, ACCENT, INK],
-          'text-halo-color': HALO,
-          'text-halo-width': ['case', highlighted, 2, 1.2],
+        paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      },
+      {
+        type: 'symbol',
+        only: 'highlighted',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 14,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.7,
+          'text-justify': 'auto',
+          'text-allow-overlap': true,
         },
+        paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2 },
       },
     ],
   },

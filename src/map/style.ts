@@ -14,12 +14,6 @@ const COAST = '#9fb3bf';
 const BORDER = '#a49b8c';
 const RIVER = '#8fb1c6';
 
-/** The maplibre layer ids drawing each story layer, e.g. places -> places-0, places-1. */
-export function drawLayerIds(storyLayer: string): string[] {
-  const layer = STORY_LAYERS.find((l) => l.id === storyLayer);
-  return layer ? layer.draw.map((_, i) => `${storyLayer}-${i}`) : [];
-}
-
 export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   const basemap: LayerSpecification[] = [
@@ -64,7 +58,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
   ];
   const story: LayerSpecification[] = STORY_LAYERS.flatMap((layer) =>
     layer.draw.map(
-      (draw, i) =>
+      ({ only: _only, ...draw }, i) =>
         ({
           ...draw,
           id: `${layer.id}-${i}`,

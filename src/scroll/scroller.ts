@@ -1,9 +1,10 @@
 /**
  * Turns scrolling into one number and a fraction: the index of the step that crosses the reading
- * line, and how far through it the reader is. Steps are stacked without gaps, so the reading line
+ * line (-1 above the first step, at the title), and how far through it the reader is. Steps are stacked without gaps, so the reading line
  * always lies in exactly one step and fast scrolling still ends on the right one.
  */
 import scrollama from 'scrollama';
+import { indexAtLine, progressAtLine } from './reading-line.ts';
 
 export interface ScrollPosition {
   index: number;
@@ -40,12 +41,31 @@ export function createScroller({
       ...(container ? { container } : {}),
     })
     .onStepEnter(({ index }) => update({ index, progress: 0 }))
+    // Back above the first step is back at the title, where no step is active.
+    .onStepExit(({ index, direction }) => {
+      if (index === 0 && direction === 'up') update({ index: -1, progress: 0 });
+    })
     .onStepProgress(({ index, progress }) => {
       if (index === current.index) update({ index, progress });
     });
-  const resize = () => scroller.resize();
+  // Scrollama reports crossings; a jump (scrollbar drag, Home key, a link) can skip them. When
+  // scrolling stops, the steps' positions settle which one the reading line is really in.
+  const settle = () => {
+    const line = window.innerHeight * offset;
+    const spans = steps.map((step) => step.getBoundingClientRect());
+    const index = indexAtLine(spans, line);
+    update({ index, progress: index < 0 ? 0 : progressAtLine(spans[index]!, line) });
+  };
+  const scrolling = container ?? window;
+  const resize = () => {
+    scroller.resize();
+    settle();
+  };
+  scrolling.addEventListener('scrollend', settle);
   window.addEventListener('resize', resize);
+  settle();
   return () => {
+    scrolling.removeEventListener('scrollend', settle);
     window.removeEventListener('resize', resize);
     scroller.destroy();
   };

@@ -13,7 +13,7 @@ describe('opening the story', () => {
     await expect(masthead.locator('h1').textContent()).resolves.toContain(
       'Changes in Mao Zedong’s Attitude toward the Indochina War, 1949–1973',
     );
-    const credits = (await masthead.textContent()) ?? '';
+    const credits = ((await masthead.textContent()) ?? '').replace(/\s+/g, ' ');
     for (const credit of [
       'Yang Kuisong',
       'Qiang Zhai',

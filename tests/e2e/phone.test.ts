@@ -34,13 +34,18 @@ describe('on a phone', () => {
   });
 
   it('moves the map as the text scrolls, with subjects in the open half', async () => {
-    const step = story.steps[10]!;
+    // A regional view: a portrait phone cannot show more than about 165 degrees of longitude, so
+    // the few world-spanning views are clipped at the sides there.
+    const step = story.steps.find(
+      (s) =>
+        s.index > 5 && s.view.kind === 'bounds' && s.view.bounds[1][0] - s.view.bounds[0][0] < 40,
+    )!;
     await reader.page.evaluate(
       (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
       step.id,
     );
     await expectStepShown(reader.page, step);
-    await reader.page.screenshot({ path: 'test-output/screenshots/phone-step-11.png' });
+    await reader.page.screenshot({ path: 'test-output/screenshots/phone-regional-step.png' });
     expect(reader.errors).toEqual([]);
   });
 });
