@@ -13,6 +13,10 @@ export default ts.config(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node, __APP_VERSION__: 'readonly' },
     },
+    rules: {
+      // Dropping a property by destructuring it away is deliberate, not an unused variable.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

@@ -58,7 +58,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
   ];
   const story: LayerSpecification[] = STORY_LAYERS.flatMap((layer) =>
     layer.draw.map(
-      ({ only: _only, ...draw }, i) =>
+      ({ only, ...draw }, i) =>
         ({
           ...draw,
           id: `${layer.id}-${i}`,
