@@ -88,9 +88,17 @@ function roundGeometry(geometry: Geometry): Geometry {
     Math.round(p[0]! * factor) / factor,
     Math.round(p[1]! * factor) / factor,
   ];
-  const line = (ps: Position[]) => dropRepeats(ps.map(round));
+  const line = (ps: Position[]) => unwrap(dropRepeats(ps.map(round)));
   // Rounding can collapse a tiny island's ring; a ring needs four positions to stay a ring.
-  const polygon = (rings: Position[][]) => rings.map(line).filter((ring) => ring.length >= 4);
+  const polygon = (rings: Position[][]) =>
+    rings
+      .map((ring) => {
+        const unwrapped = line(ring);
+        // Antarctica's ring circles the whole globe: unwrapped it would not close, so it stays.
+        const [first, last] = [unwrapped[0]!, unwrapped[unwrapped.length - 1]!];
+        return first[0] === last[0] ? unwrapped : dropRepeats(ring.map(round));
+      })
+      .filter((ring) => ring.length >= 4);
   switch (geometry.type) {
     case 'Polygon':
       return { type: 'Polygon', coordinates: polygon(geometry.coordinates) };
@@ -106,6 +114,25 @@ function roundGeometry(geometry: Geometry): Geometry {
     default:
       return geometry;
   }
+}
+
+/**
+ * Natural Earth cuts Chukotka and Fiji at the antimeridian; a ring that hops from 180 to -180 would
+ * be drawn as a line across the whole world. Continuing past 180 instead (maplibre wraps it) keeps
+ * every step between neighbouring positions short.
+ */
+export function unwrap(positions: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of positions) {
+    const previous = out[out.length - 1];
+    let lng = p[0]!;
+    if (previous) {
+      while (lng - previous[0]! > 180) lng -= 360;
+      while (lng - previous[0]! < -180) lng += 360;
+    }
+    out.push(lng === p[0] ? p : [lng, p[1]!]);
+  }
+  return out;
 }
 
 function dropRepeats(positions: Position[]): Position[] {

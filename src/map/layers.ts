@@ -94,24 +94,6 @@ export const STORY_LAYERS: StoryLayer[] = [
     ],
   },
   {
-    id: 'states',
-    title: 'States of the period',
-    draw: [
-      {
-        type: 'symbol',
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': ['Noto Sans Regular'],
-          'text-size': 12,
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.12,
-          'text-max-width': 9,
-        },
-        paint: { 'text-color': '#5e574d', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
-      },
-    ],
-  },
-  {
     id: 'places',
     title: 'Places',
     draw: [
@@ -152,6 +134,25 @@ export const STORY_LAYERS: StoryLayer[] = [
           'text-allow-overlap': true,
         },
         paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2 },
+      },
+    ],
+  },
+  // Last, so that the period's state names win label collisions against place names.
+  {
+    id: 'states',
+    title: 'States of the period',
+    draw: [
+      {
+        type: 'symbol',
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 12,
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.12,
+          'text-max-width': 9,
+        },
+        paint: { 'text-color': '#5e574d', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
       },
     ],
   },

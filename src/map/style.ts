@@ -56,17 +56,22 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
       paint: { 'text-color': '#4f7891', 'text-halo-color': LAND, 'text-halo-width': 1 },
     },
   ];
-  const story: LayerSpecification[] = STORY_LAYERS.flatMap((layer) =>
-    layer.draw.map(
-      ({ only, ...draw }, i) =>
-        ({
-          ...draw,
-          id: `${layer.id}-${i}`,
-          source: layer.id,
-          layout: { ...draw.layout, visibility: 'none' },
-        }) as LayerSpecification,
-    ),
+  const draws = STORY_LAYERS.flatMap((layer) =>
+    layer.draw.map(({ only, ...draw }, i) => ({
+      only,
+      spec: {
+        ...draw,
+        id: `${layer.id}-${i}`,
+        source: layer.id,
+        layout: { ...draw.layout, visibility: 'none' },
+      } as LayerSpecification,
+    })),
   );
+  // The step's own features go on top of everything, so their labels win every collision.
+  const story = [
+    ...draws.filter((draw) => draw.only !== 'highlighted'),
+    ...draws.filter((draw) => draw.only === 'highlighted'),
+  ].map((draw) => draw.spec);
   const geojson = (file: string) => ({
     type: 'geojson' as const,
     data: dataUrl(file),

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { buildBasemap } from '../../scripts/basemap.ts';
+import { buildBasemap, unwrap } from '../../scripts/basemap.ts';
 
 const topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
 const basemap = buildBasemap(topology);
@@ -37,5 +37,35 @@ describe('buildBasemap', () => {
         ).toBe(true);
       }
     }
+  });
+
+  it('never hops across the antimeridian between neighbouring positions', () => {
+    const rings = basemap.land.features.flatMap((feature) => {
+      const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+      return geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : geometry.coordinates;
+    });
+    const hops = rings.filter((ring) =>
+      ring.some((p, i) => i > 0 && Math.abs(p[0]! - ring[i - 1]![0]!) > 180),
+    );
+    // Only Antarctica, whose ring circles the globe below the map's southern edge, may hop.
+    expect(hops.every((ring) => ring.every((p) => p[1]! < -60))).toBe(true);
+  });
+});
+
+describe('unwrap', () => {
+  it('continues past 180 instead of jumping to -180', () => {
+    expect(
+      unwrap([
+        [179, 65],
+        [-179.5, 66],
+        [-170, 67],
+        [179, 65],
+      ]),
+    ).toEqual([
+      [179, 65],
+      [180.5, 66],
+      [190, 67],
+      [179, 65],
+    ]);
   });
 });
