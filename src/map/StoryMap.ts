@@ -115,7 +115,7 @@ export class StoryMap {
   }
 
   /** The camera a step asks for at the current size and padding. */
-  cameraFor(step: Step | null): Camera {
+  private cameraFor(step: Step | null): Camera {
     const view = step?.view ?? OPENING_VIEW;
     if (view.kind === 'camera') {
       return { center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch };

@@ -4,7 +4,6 @@
  */
 import { inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { StoryMapApi } from '../../src/api.ts';
 import { launchChromium } from './chromium.ts';
 
 export interface StoryPage {
@@ -51,6 +50,3 @@ export async function openStory({
     await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
   return { context, page, errors, foreignRequests, close: () => context.close() };
 }
-
-/** The story's steps with their declared data, read from the page's own build. */
-export type Api = StoryMapApi;
