@@ -100,7 +100,12 @@ export const STORY_LAYERS: StoryLayer[] = [
       {
         type: 'circle',
         paint: {
-          'circle-radius': ['case', highlighted, 6.5, ['interpolate', ['linear'], ['zoom'], 2, 2, 6, 3.5]],
+          'circle-radius': [
+            'case',
+            highlighted,
+            6.5,
+            ['interpolate', ['linear'], ['zoom'], 2, 2, 6, 3.5],
+          ],
           'circle-color': ['case', highlighted, ACCENT, INK],
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': ['case', highlighted, 2, 1],
