@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { storyPlugin } from './scripts/story-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -8,7 +9,7 @@ export default defineConfig({
   base: './',
   publicDir: 'static',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [svelte(), storyPlugin()],
+  plugins: [svelte(), storyPlugin(), prerenderPlugin()],
   build: {
     target: 'es2022',
     // maplibre is one large chunk by nature; it is loaded after the text.

@@ -1,6 +1,8 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
+import { installApi } from './api.ts';
 import App from './App.svelte';
-import type { Mode } from './controller.svelte.ts';
+import { StoryController, type Mode } from './controller.svelte.ts';
+import { story } from './story/story.ts';
 import './app.css';
 
 /** The mode comes from the URL: `/`, `/?mode=kiosk` or `/?mode=embed`; anything else reads as scroll. */
@@ -9,6 +11,13 @@ function modeFromUrl(search: string): Mode {
   return mode === 'kiosk' || mode === 'embed' ? mode : 'scroll';
 }
 
+const root = document.documentElement;
 const mode = modeFromUrl(location.search);
-document.documentElement.dataset.mode = mode;
-mount(App, { target: document.getElementById('app')!, props: { mode } });
+root.dataset.mode = mode;
+root.classList.remove('no-js');
+const controller = new StoryController(mode, story.steps);
+installApi(controller, __APP_VERSION__);
+const target = document.getElementById('app')!;
+// The build prerenders the article into the page; the app takes it over rather than redrawing it.
+const start = target.firstElementChild ? hydrate : mount;
+start(App, { target, props: { controller } });

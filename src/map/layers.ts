@@ -101,10 +101,13 @@ export const STORY_LAYERS: StoryLayer[] = [
         type: 'circle',
         paint: {
           'circle-radius': [
-            'case',
-            highlighted,
-            6.5,
-            ['interpolate', ['linear'], ['zoom'], 2, 2, 6, 3.5],
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            2,
+            ['case', highlighted, 6.5, 2],
+            6,
+            ['case', highlighted, 6.5, 3.5],
           ],
           'circle-color': ['case', highlighted, ACCENT, INK],
           'circle-stroke-color': '#ffffff',

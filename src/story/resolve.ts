@@ -15,6 +15,7 @@ export type LayerCatalog = Record<
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STEP_KEYS = new Set([
   'date',
+  'map',
   'layers',
   'highlight',
   'center',
@@ -100,6 +101,10 @@ function resolveStep(
       fail(`date: ${(error as Error).message}`);
     }
   }
+
+  const mapText = raw.fields.map?.value ?? '';
+  if (!mapText)
+    fail('needs "map", a sentence saying what the map shows (read to screen-reader users)');
 
   const layers = list(raw.fields.layers);
   for (const layer of layers) {

@@ -20,6 +20,8 @@ export interface Step {
   date: string;
   /** The period the date covers, as YYYYMMDD numbers: features overlapping it are drawn. */
   period: [number, number];
+  /** What the map shows, in words: the map's text equivalent for screen readers. */
+  mapText: string;
   layers: string[];
   /** Features drawn emphasised, with the layer each belongs to. */
   highlight: { layer: string; id: string }[];

@@ -17,6 +17,7 @@ function story(steps: string, notes = '---\ncount: 1\n---\n\n[^1]: A note.\n') {
 
 const good = `## step: one
 date: 1950
+map: Hanoi and Saigon.
 layers: places
 highlight: hanoi
 fit: hanoi, saigon

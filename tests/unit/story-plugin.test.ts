@@ -65,7 +65,7 @@ describe('loadStoryData', () => {
   it('fails with the file and the step when a step names a missing layer', () => {
     const dir = fixtureWith(
       'src/story/sections/1-intro.md',
-      '---\nid: intro\ntitle: I\n---\n\n## step: only\ndate: 1950\nlayers: airfields\ncenter: 100, 10\nzoom: 4\n\nText.[^1] More.[^2]\n',
+      '---\nid: intro\ntitle: I\n---\n\n## step: only\ndate: 1950\nmap: Nothing.\nlayers: airfields\ncenter: 100, 10\nzoom: 4\n\nText.[^1] More.[^2]\n',
     );
     expect(() => loadStoryData(dir)).toThrow(
       /src\/story\/sections\/1-intro\.md:6: step "only": names a layer "airfields"/,
