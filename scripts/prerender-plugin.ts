@@ -17,7 +17,8 @@ export function prerenderPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        if (!html.includes(APP_ROOT)) throw new Error(`index.html must contain ${APP_ROOT} to prerender into`);
+        if (!html.includes(APP_ROOT))
+          throw new Error(`index.html must contain ${APP_ROOT} to prerender into`);
         // A short-lived server renders with the same plugins (Svelte, the story content) as the build.
         const server = await createServer({
           configFile,

@@ -4,19 +4,22 @@
  *   with the file, the feature or step, and the reason;
  * - serves the validated story as the module `virtual:story`;
  * - emits the layers and the Natural Earth basemap as static files under data/ (served by the dev
- *   server from memory), so that no geometry enters the JavaScript bundle.
+ *   server from memory), so that no geometry enters the JavaScript bundle, and a static SVG map
+ *   of every step under data/static/ for readers without the live map and for print.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
 import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
 import { BASEMAP_DATA, STORY_LAYER_IDS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
-import type { Story } from '../src/story/types.ts';
+import type { Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
+import { renderStaticMap } from './static-map.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -25,6 +28,8 @@ export interface StoryData {
   story: Story;
   /** Files to publish under data/, by name. */
   files: Record<string, string>;
+  /** The static map of a step (SVG), for readers without the live map and for print. */
+  staticMap(step: Step): string;
 }
 
 /** Reads, checks and prepares everything; throws one error listing every problem found. */
@@ -95,7 +100,16 @@ export function loadStoryData(root: string): StoryData {
   for (const [id, prepared] of Object.entries(layers)) {
     files[`${id}.geojson`] = JSON.stringify(prepared.collection);
   }
-  return { story, files };
+  const collections = Object.fromEntries(
+    Object.entries(layers).map(([id, prepared]) => [id, prepared.collection as FeatureCollection]),
+  );
+  const staticMap = (step: Step) =>
+    renderStaticMap({
+      step,
+      basemap: { land: basemap.land, borders: basemap.borders, rivers: collections.rivers! },
+      layers: collections,
+    });
+  return { story, files, staticMap };
 }
 
 export function storyPlugin(): Plugin {
@@ -119,8 +133,16 @@ export function storyPlugin(): Plugin {
       return `export default ${JSON.stringify(load().story)};`;
     },
     generateBundle() {
-      for (const [name, source] of Object.entries(load().files)) {
+      const { files, story, staticMap } = load();
+      for (const [name, source] of Object.entries(files)) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
+      }
+      for (const step of story.steps) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `data/static/${step.id}.svg`,
+          source: staticMap(step),
+        });
       }
     },
     configureServer(server) {
@@ -132,10 +154,13 @@ export function storyPlugin(): Plugin {
         }
       });
       server.middlewares.use((req, res, next) => {
-        const match = /\/data\/([\w-]+\.geojson)$/.exec(req.url?.split('?')[0] ?? '');
-        const body = match ? load().files[match[1]!] : undefined;
+        const path = req.url?.split('?')[0] ?? '';
+        const data = /\/data\/([\w-]+\.geojson)$/.exec(path);
+        const svg = /\/data\/static\/([\w-]+)\.svg$/.exec(path);
+        const step = svg ? load().story.steps.find((s) => s.id === svg[1]) : undefined;
+        const body = data ? load().files[data[1]!] : step ? load().staticMap(step) : undefined;
         if (!body) return next();
-        res.setHeader('Content-Type', 'application/geo+json');
+        res.setHeader('Content-Type', data ? 'application/geo+json' : 'image/svg+xml');
         res.end(body);
       });
     },

@@ -25,6 +25,8 @@ export class StoryController {
   progress = $state(0);
   ready = $state(false);
   mapFailed = $state(false);
+  /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
+  motion = $state(true);
   readonly steps: Step[];
   private map: StoryMap | undefined;
   // Listeners are bookkeeping, not state: nothing renders from them.
@@ -71,7 +73,15 @@ export class StoryController {
       this.progress = 0;
       this.emit('step');
     }
-    if (this.map && this.ready) await this.map.show(this.activeStep ?? null, { animate });
+    if (this.map && this.ready) {
+      await this.map.show(this.activeStep ?? null, { animate: animate && this.motion });
+    }
+  }
+
+  /** Moves to the next (1) or previous (-1) step. */
+  async move(delta: -1 | 1): Promise<void> {
+    const step = this.steps[Math.min(this.steps.length - 1, Math.max(0, this.activeIndex + delta))];
+    if (step && step.index !== this.activeIndex) await this.goTo(step.id);
   }
 
   setProgress(progress: number): void {

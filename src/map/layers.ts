@@ -3,6 +3,7 @@
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { ACCENT, HALO, INK, MOVE, ROUTE, STATE_TEXT } from './colours.ts';
 
 export interface StoryLayer {
   id: string;
@@ -20,11 +21,6 @@ export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'
 /** Curated data drawn on every step as part of the basemap (not steered by steps). */
 export const BASEMAP_DATA = ['rivers'] as const;
 
-const INK = '#2b2a28';
-const ACCENT = '#b3261e';
-const ROUTE = '#1d5d8f';
-const MOVE = '#8a4b08';
-const HALO = 'rgba(255, 255, 255, 0.9)';
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
 export const STORY_LAYERS: StoryLayer[] = [
@@ -160,7 +156,7 @@ export const STORY_LAYERS: StoryLayer[] = [
           'text-letter-spacing': 0.12,
           'text-max-width': 9,
         },
-        paint: { 'text-color': '#5e574d', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+        paint: { 'text-color': STATE_TEXT, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
       },
     ],
   },

@@ -6,13 +6,8 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
+import { BORDER, COAST, LAND, RIVER, RIVER_TEXT, SEA } from './colours.ts';
 import { STORY_LAYERS } from './layers.ts';
-
-export const SEA = '#d9e4ea';
-const LAND = '#f3efe6';
-const COAST = '#9fb3bf';
-const BORDER = '#a49b8c';
-const RIVER = '#8fb1c6';
 
 export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
@@ -53,7 +48,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         'text-size': 11,
         'text-letter-spacing': 0.05,
       },
-      paint: { 'text-color': '#4f7891', 'text-halo-color': LAND, 'text-halo-width': 1 },
+      paint: { 'text-color': RIVER_TEXT, 'text-halo-color': LAND, 'text-halo-width': 1 },
     },
   ];
   const draws = STORY_LAYERS.flatMap((layer) =>

@@ -138,6 +138,7 @@ function resolveStep(
     index,
     date,
     period,
+    mapText,
     layers,
     highlight,
     view,

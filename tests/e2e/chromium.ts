@@ -28,6 +28,7 @@ export function findChromium(): string {
 /** A fresh profile each time, so no run sees another's cache or storage. */
 export async function launchChromium(
   options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+  extraArgs: string[] = [],
 ): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'storymap-profile-'));
   return chromium.launchPersistentContext(profile, {
@@ -39,6 +40,7 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
     ...options,
   });

@@ -20,6 +20,11 @@ export interface OpenOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Wait for the map's first `ready` event. */
   waitForReady?: boolean;
+  javaScriptEnabled?: boolean;
+  /** Only for tests that inject tools (axe-core) into the page. */
+  bypassCSP?: boolean;
+  /** Extra Chromium switches, e.g. to turn WebGL off. */
+  args?: string[];
 }
 
 export async function openStory({
@@ -27,10 +32,16 @@ export async function openStory({
   viewport = { width: 1280, height: 800 },
   reducedMotion = 'reduce',
   waitForReady = true,
+  javaScriptEnabled = true,
+  bypassCSP = false,
+  args = [],
 }: OpenOptions = {}): Promise<StoryPage> {
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;
-  const context = await launchChromium({ viewport, reducedMotion });
+  const context = await launchChromium(
+    { viewport, reducedMotion, javaScriptEnabled, bypassCSP },
+    args,
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   const foreignRequests: string[] = [];

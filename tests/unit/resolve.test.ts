@@ -30,6 +30,7 @@ describe('resolveStory', () => {
     const result = story(good);
     const step = result.steps[0]!;
     expect(step.period).toEqual([19500101, 19501231]);
+    expect(step.mapText).toBe('Hanoi and Saigon.');
     expect(step.view).toEqual({
       kind: 'bounds',
       bounds: [
