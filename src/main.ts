@@ -8,7 +8,10 @@ import './app.css';
 /** The mode comes from the URL: `/`, `/?mode=kiosk` or `/?mode=embed`; anything else reads as scroll. */
 function modeFromUrl(search: string): Mode {
   const mode = new URLSearchParams(search).get('mode');
-  return mode === 'kiosk' || mode === 'embed' ? mode : 'scroll';
+  if (mode === 'kiosk' || mode === 'embed' || mode === 'scroll') return mode;
+  if (mode !== null)
+    console.warn(`Unknown mode "${mode}" (use scroll, kiosk or embed): reading in scroll mode.`);
+  return 'scroll';
 }
 
 const root = document.documentElement;

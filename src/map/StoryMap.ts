@@ -46,7 +46,18 @@ export class StoryMap {
   private highlighted: { source: string; id: string }[] = [];
   private padding: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
 
-  constructor(container: HTMLElement, title: string, onError: (message: string) => void) {
+  /** Sources whose data failed to load, with how many times they have been tried again. */
+  private readonly retries = new Map<string, number>();
+
+  /**
+   * `onNotice` receives a short message while some data is missing (the map keeps trying), and
+   * null once everything has loaded.
+   */
+  constructor(
+    container: HTMLElement,
+    title: string,
+    private readonly onNotice: (message: string | null) => void,
+  ) {
     this.map = new maplibregl.Map({
       container,
       style: buildStyle((file) => new URL(`data/${file}`, document.baseURI).href),
@@ -61,17 +72,38 @@ export class StoryMap {
       if (id === 'arrow' && !this.map.hasImage('arrow'))
         this.map.addImage('arrow', arrowImage(), { sdf: true });
     });
+    // The map fails as a whole only if the style itself cannot load. A data file that fails
+    // (offline, a server hiccup) leaves the rest of the map and all the text in place, says so, and
+    // is fetched again with growing pauses until it arrives.
+    let styleFailed: (error: unknown) => void = () => {};
     this.loaded = new Promise((resolve, reject) => {
       this.map.once('load', () => resolve());
-      this.map.once('error', (event) => reject(event.error));
+      styleFailed = reject;
     });
-    // After loading, a failed data file leaves the rest of the map (and all the text) in place.
-    void this.loaded.then(() =>
-      this.map.on('error', (event) => {
-        console.warn('Map error:', event.error);
-        onError('Part of the map’s data could not be loaded; the text is complete without it.');
-      }),
+    this.map.on('error', (event) => {
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      console.warn('Map error:', sourceId ?? '', event.error?.message);
+      if (sourceId) this.retry(sourceId);
+      else styleFailed(event.error);
+    });
+    this.map.on('sourcedata', (event) => {
+      if (!this.retries.has(event.sourceId) || !event.isSourceLoaded) return;
+      this.retries.delete(event.sourceId);
+      if (this.retries.size === 0) this.onNotice(null);
+    });
+  }
+
+  private retry(sourceId: string): void {
+    const attempt = (this.retries.get(sourceId) ?? 0) + 1;
+    this.retries.set(sourceId, attempt);
+    this.onNotice(
+      'Part of the map’s data could not be loaded; trying again. The text is complete.',
     );
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
+    const url = this.map.getStyle().sources[sourceId];
+    if (!source || !url || url.type !== 'geojson' || typeof url.data !== 'string') return;
+    const data = url.data;
+    setTimeout(() => void source.setData(data), Math.min(30_000, 1000 * 2 ** (attempt - 1)));
   }
 
   /** Space kept clear of text and controls when fitting bounds, in CSS pixels. */
