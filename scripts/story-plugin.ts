@@ -14,7 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
 import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
-import { BASEMAP_DATA, STORY_LAYER_IDS } from '../src/map/layers.ts';
+import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import type { Step, Story } from '../src/story/types.ts';
@@ -38,7 +38,7 @@ export function loadStoryData(root: string): StoryData {
   const storyDir = join(root, 'src', 'story');
   const problems: string[] = [];
   const layers: Record<string, PreparedLayer> = {};
-  const expected = new Set<string>([...STORY_LAYER_IDS, ...BASEMAP_DATA]);
+  const expected = new Map([...STORY_LAYERS, ...BASEMAP_DATA].map((l) => [l.id, l.geometry]));
 
   for (const name of readdirSync(geoDir)
     .filter((file) => file.endsWith('.geojson'))
@@ -50,13 +50,13 @@ export function loadStoryData(root: string): StoryData {
       continue;
     }
     try {
-      layers[id] = prepareLayer(file, readFileSync(join(geoDir, name), 'utf8'));
+      layers[id] = prepareLayer(file, readFileSync(join(geoDir, name), 'utf8'), expected.get(id)!);
     } catch (error) {
       if (error instanceof LayerFileError) problems.push(...error.problems);
       else throw error;
     }
   }
-  for (const id of expected) {
+  for (const id of expected.keys()) {
     if (!layers[id] && !problems.some((p) => p.includes(`geo/${id}.geojson`))) {
       problems.push(`geo/${id}.geojson: missing (src/map/layers.ts draws it)`);
     }

@@ -5,6 +5,7 @@
  */
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { GeometryKind } from '../map/layers.ts';
 import { spanPeriod } from './dates.ts';
 
 export interface LayerFeatureProperties {
@@ -33,18 +34,39 @@ export class LayerFileError extends Error {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REQUIRED_TEXT = ['id', 'name', 'kind', 'start', 'end', 'source'] as const;
+const REQUIRED_HINT: Record<(typeof REQUIRED_TEXT)[number], string> = {
+  id: 'add a unique slug such as "dien-bien-phu"',
+  name: 'add the name as the article spells it',
+  kind: 'add what it is, e.g. "city", "rail" or "advance"',
+  start: 'add when it began, as YYYY, YYYY-MM or YYYY-MM-DD',
+  end: 'add when it ended, as YYYY, YYYY-MM or YYYY-MM-DD',
+  source:
+    'add where its position and dates come from (the article’s note and/or a named reference)',
+};
 
-export function prepareLayer(file: string, text: string): PreparedLayer {
+const GEOMETRY_TYPES: Record<GeometryKind, string[]> = {
+  point: ['Point', 'MultiPoint'],
+  line: ['LineString', 'MultiLineString'],
+  polygon: ['Polygon', 'MultiPolygon'],
+};
+
+/**
+ * Checks and prepares one layer file. Every message names the file, the feature (by id, or by its
+ * position when it has none), what is wrong and how to put it right.
+ */
+export function prepareLayer(file: string, text: string, geometry: GeometryKind): PreparedLayer {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new LayerFileError([`${file}: not valid JSON: ${(error as Error).message}`]);
+    throw new LayerFileError([
+      `${file}: not valid JSON (${(error as Error).message}); fix the syntax there, e.g. a missing comma or quote`,
+    ]);
   }
   const root = data as Partial<FeatureCollection>;
   if (!root || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
     throw new LayerFileError([
-      `${file}: expected a GeoJSON FeatureCollection with a "features" array`,
+      `${file}: not a GeoJSON FeatureCollection; the file must be {"type": "FeatureCollection", "features": [...]}`,
     ]);
   }
   const problems: string[] = [];
@@ -54,27 +76,37 @@ export function prepareLayer(file: string, text: string): PreparedLayer {
     const props = (feature?.properties ?? {}) as Partial<LayerFeatureProperties>;
     const where = `${file}: feature ${typeof props.id === 'string' ? `"${props.id}"` : `#${index}`}`;
     const before = problems.length;
-    if (feature?.type !== 'Feature') problems.push(`${where}: "type" must be "Feature"`);
+    if (feature?.type !== 'Feature')
+      problems.push(`${where}: "type" is not "Feature"; set it to "Feature"`);
     for (const key of REQUIRED_TEXT) {
       if (typeof props[key] !== 'string' || !props[key])
-        problems.push(`${where}: property "${key}" is missing or empty`);
+        problems.push(`${where}: property "${key}" is missing or empty; ${REQUIRED_HINT[key]}`);
     }
     if (typeof props.id === 'string' && !SLUG.test(props.id))
-      problems.push(`${where}: "id" must be a lowercase slug`);
-    if (typeof props.id === 'string' && features[props.id]) problems.push(`${where}: duplicate id`);
+      problems.push(`${where}: "id" is not a slug; use lowercase letters, digits and hyphens`);
+    if (typeof props.id === 'string' && features[props.id])
+      problems.push(`${where}: the id is used twice in this file; give each feature its own id`);
     if (
       props.aliases !== undefined &&
       !(Array.isArray(props.aliases) && props.aliases.every((a) => typeof a === 'string'))
     ) {
-      problems.push(`${where}: "aliases" must be an array of strings`);
+      problems.push(`${where}: "aliases" is not a list of names; write ["Name", "Other name"]`);
     }
     let period: [number, number] | undefined;
     if (typeof props.start === 'string' && typeof props.end === 'string') {
       try {
         period = spanPeriod(props.start, props.end);
       } catch (error) {
-        problems.push(`${where}: bad dates: ${(error as Error).message}`);
+        problems.push(
+          `${where}: bad dates (${(error as Error).message}); use YYYY, YYYY-MM or YYYY-MM-DD with start before end`,
+        );
       }
+    }
+    const type = feature?.geometry?.type;
+    if (type && !GEOMETRY_TYPES[geometry].includes(type)) {
+      problems.push(
+        `${where}: a ${type} in a layer of ${geometry}s; draw it as a ${GEOMETRY_TYPES[geometry].join(' or ')}, or move it to a layer of ${type.replace('Multi', '').toLowerCase()}s`,
+      );
     }
     problems.push(...checkGeometry(feature?.geometry).map((reason) => `${where}: ${reason}`));
     if (problems.length > before || !period) return;
@@ -93,7 +125,7 @@ export function prepareLayer(file: string, text: string): PreparedLayer {
 
 /** Reasons the geometry is not valid RFC 7946 for our purposes (empty when it is). */
 export function checkGeometry(geometry: Geometry | null | undefined): string[] {
-  if (!geometry) return ['has no geometry'];
+  if (!geometry) return ['has no geometry; add a "geometry" with its coordinates'];
   switch (geometry.type) {
     case 'Point':
       return checkPositions([geometry.coordinates]);
@@ -108,7 +140,9 @@ export function checkGeometry(geometry: Geometry | null | undefined): string[] {
     case 'MultiPolygon':
       return geometry.coordinates.flatMap((polygon) => polygon.flatMap(checkRing));
     default:
-      return [`geometry type "${(geometry as Geometry).type}" is not supported`];
+      return [
+        `geometry type "${(geometry as Geometry).type}" is not supported; use Point, LineString or Polygon (or their Multi forms)`,
+      ];
   }
 }
 
@@ -117,13 +151,15 @@ function checkRing(ring: Position[]): string[] {
   if (problems.length) return problems;
   const first = ring[0]!;
   const last = ring[ring.length - 1]!;
-  if (first[0] !== last[0] || first[1] !== last[1]) return ['a polygon ring is not closed'];
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    return ['a polygon ring is not closed; repeat its first position at the end'];
+  }
   return [];
 }
 
 function checkPositions(positions: unknown, minimum = 1): string[] {
   if (!Array.isArray(positions) || positions.length < minimum) {
-    return [`needs at least ${minimum} position(s)`];
+    return [`needs at least ${minimum} position(s); add the missing coordinates`];
   }
   for (const position of positions as unknown[]) {
     if (
@@ -131,7 +167,9 @@ function checkPositions(positions: unknown, minimum = 1): string[] {
       position.length < 2 ||
       !position.every((n) => Number.isFinite(n))
     ) {
-      return [`has a position that is not [longitude, latitude]: ${JSON.stringify(position)}`];
+      return [
+        `has a position that is not [longitude, latitude]: ${JSON.stringify(position)}; write two numbers`,
+      ];
     }
     const [lng, lat] = position as number[];
     if (lng! < -180 || lng! > 180 || lat! < -90 || lat! > 90) {

@@ -5,8 +5,12 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { ACCENT, HALO, INK, MOVE, ROUTE, STATE_TEXT } from './colours.ts';
 
+/** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
+export type GeometryKind = 'point' | 'line' | 'polygon';
+
 export interface StoryLayer {
   id: string;
+  geometry: GeometryKind;
   /** Shown in the legend. */
   title: string;
   /** The maplibre layers that draw it, in drawing order, all on the source named `id`. */
@@ -19,13 +23,16 @@ export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'
 };
 
 /** Curated data drawn on every step as part of the basemap (not steered by steps). */
-export const BASEMAP_DATA = ['rivers'] as const;
+export const BASEMAP_DATA: { id: string; geometry: GeometryKind }[] = [
+  { id: 'rivers', geometry: 'line' },
+];
 
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
 export const STORY_LAYERS: StoryLayer[] = [
   {
     id: 'dmz',
+    geometry: 'polygon',
     title: 'Demilitarized zone (1954)',
     draw: [
       { type: 'fill', paint: { 'fill-color': ACCENT, 'fill-opacity': 0.14 } },
@@ -42,6 +49,7 @@ export const STORY_LAYERS: StoryLayer[] = [
   },
   {
     id: 'demarcation',
+    geometry: 'line',
     title: 'Demarcation line (1954)',
     draw: [
       { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5 } },
@@ -50,6 +58,7 @@ export const STORY_LAYERS: StoryLayer[] = [
   },
   {
     id: 'supply-routes',
+    geometry: 'line',
     title: 'Supply routes',
     draw: [
       {
@@ -65,6 +74,7 @@ export const STORY_LAYERS: StoryLayer[] = [
   },
   {
     id: 'troop-movements',
+    geometry: 'line',
     title: 'Troop movements',
     draw: [
       {
@@ -91,6 +101,7 @@ export const STORY_LAYERS: StoryLayer[] = [
   },
   {
     id: 'places',
+    geometry: 'point',
     title: 'Places',
     draw: [
       {
@@ -144,6 +155,7 @@ export const STORY_LAYERS: StoryLayer[] = [
   // Last, so that the period's state names win label collisions against place names.
   {
     id: 'states',
+    geometry: 'point',
     title: 'States of the period',
     draw: [
       {

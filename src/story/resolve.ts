@@ -42,19 +42,29 @@ export function resolveStory(
   for (const raw of sections) {
     const sectionId = raw.fields.id?.value ?? '';
     const title = raw.fields.title?.value ?? '';
-    if (!SLUG.test(sectionId)) problems.push(`${raw.file}: the front matter needs an "id" slug`);
+    if (!SLUG.test(sectionId))
+      problems.push(`${raw.file}: the front matter has no "id"; add one, e.g. "id: geneva-1954"`);
     else if (seenSections.has(sectionId))
-      problems.push(`${raw.file}: section id "${sectionId}" is used twice`);
+      problems.push(
+        `${raw.file}: section id "${sectionId}" is used twice; give each section its own id`,
+      );
     seenSections.add(sectionId);
-    if (!title) problems.push(`${raw.file}: the front matter needs a "title"`);
-    if (raw.steps.length === 0) problems.push(`${raw.file}: the section has no steps`);
+    if (!title)
+      problems.push(
+        `${raw.file}: the front matter has no "title"; add the section's title as in the article`,
+      );
+    if (raw.steps.length === 0)
+      problems.push(
+        `${raw.file}: the section has no steps; add a "## step: <id>" with its text, or delete the file`,
+      );
     const section: Section = { id: sectionId, title, stepIds: [] };
     for (const rawStep of raw.steps) {
       const where = `${raw.file}:${rawStep.line}: step "${rawStep.id}"`;
       const report = (reason: string) => problems.push(`${where}: ${reason}`);
-      if (!SLUG.test(rawStep.id)) report('the id must be a lowercase slug (a-z, 0-9, hyphens)');
+      if (!SLUG.test(rawStep.id))
+        report('the id is not a slug; use lowercase letters, digits and hyphens');
       const earlier = seenSteps.get(rawStep.id);
-      if (earlier) report(`duplicate step id (first used at ${earlier})`);
+      if (earlier) report(`the id is already used at ${earlier}; rename one of the two`);
       seenSteps.set(rawStep.id, `${raw.file}:${rawStep.line}`);
       const step = resolveStep(rawStep, sectionId, steps.length, catalog, report);
       if (step) {
@@ -67,7 +77,10 @@ export function resolveStory(
 
   // Marks are checked on every step, even one with other problems, so one mistake reports once.
   const marks = sections.flatMap((raw) =>
-    raw.steps.map(({ id, paragraphs }) => ({ id, paragraphs })),
+    raw.steps.map(({ id, line, paragraphs }) => ({
+      where: `${raw.file}:${line}: step "${id}"`,
+      paragraphs,
+    })),
   );
   const resolvedNotes = resolveNotes(notes, marks, problems);
   if (problems.length) throw new ContentError(problems);
@@ -87,24 +100,27 @@ function resolveStep(
     report(reason);
   };
   for (const key of Object.keys(raw.fields)) {
-    if (!STEP_KEYS.has(key)) fail(`unknown key "${key}" (line ${raw.fields[key]!.line})`);
+    if (!STEP_KEYS.has(key))
+      fail(
+        `unknown key "${key}" (line ${raw.fields[key]!.line}); the keys are ${[...STEP_KEYS].join(', ')}`,
+      );
   }
-  if (raw.paragraphs.length === 0) fail('has no text');
+  if (raw.paragraphs.length === 0) fail('has no text; add its paragraphs after a blank line');
 
   let period: [number, number] = [0, 0];
   const date = raw.fields.date?.value ?? '';
-  if (!date) fail('needs a "date"');
+  if (!date) fail('has no "date"; add the moment it is about, as YYYY, YYYY-MM or YYYY-MM-DD');
   else {
     try {
       period = datePeriod(date);
     } catch (error) {
-      fail(`date: ${(error as Error).message}`);
+      fail(`bad date: ${(error as Error).message}`);
     }
   }
 
   const mapText = raw.fields.map?.value ?? '';
   if (!mapText)
-    fail('needs "map", a sentence saying what the map shows (read to screen-reader users)');
+    fail('has no "map"; add a sentence saying what the map shows (read to screen-reader users)');
 
   const layers = list(raw.fields.layers);
   for (const layer of layers) {
@@ -118,7 +134,9 @@ function resolveStep(
   for (const id of list(raw.fields.highlight)) {
     const layer = layers.find((name) => catalog[name]?.[id]);
     if (!layer) {
-      fail(`highlights "${id}", which is in none of its layers (${layers.join(', ') || 'none'})`);
+      fail(
+        `highlights "${id}", which is in none of its layers (${layers.join(', ') || 'none'}); fix the id or add its layer to "layers"`,
+      );
       continue;
     }
     const feature = catalog[layer]![id]!;
@@ -154,7 +172,7 @@ function resolveView(
   const kinds = ['center', 'bounds', 'fit'].filter((key) => fields[key]);
   if (kinds.length !== 1) {
     fail(
-      `needs exactly one view: "center" with "zoom", "bounds" or "fit" (has ${kinds.join(', ') || 'none'})`,
+      `needs exactly one view (has ${kinds.join(', ') || 'none'}); give "center" with "zoom", or "bounds", or "fit"`,
     );
     return undefined;
   }
@@ -166,7 +184,9 @@ function resolveView(
     if (!center || zoom === undefined || bearing === undefined || pitch === undefined)
       return undefined;
     if (!inWorld(center[0]!, center[1]!))
-      return void fail(`center ${center.join(', ')} is outside [-180, 180] x [-85, 85]`);
+      return void fail(
+        `center ${center.join(', ')} is outside [-180, 180] x [-85, 85]; write longitude first, then latitude`,
+      );
     if (zoom < 0 || zoom > 22) return void fail(`zoom ${zoom} is outside 0-22`);
     if (pitch < 0 || pitch > 85) return void fail(`pitch ${pitch} is outside 0-85`);
     if (Math.abs(bearing) > 360) return void fail(`bearing ${bearing} is outside -360 to 360`);
@@ -187,23 +207,24 @@ function resolveView(
   const ids = list(fields.fit);
   const boxes = ids.map((id) => {
     const box = Object.values(catalog).find((layer) => layer[id])?.[id]?.bbox;
-    if (!box) fail(`fits "${id}", which is in no layer of geo/`);
+    if (!box) fail(`fits "${id}", which is in no layer of geo/; fix the id or add the feature`);
     return box;
   });
-  if (ids.length === 0) return void fail('"fit" names no feature');
+  if (ids.length === 0)
+    return void fail('"fit" names no feature; list the ids of the features to show');
   if (boxes.some((box) => !box)) return undefined;
   return checkBounds(padToMinimum(unionBounds(boxes as [number, number, number, number][])), fail);
 }
 
 function resolveNotes(
   raw: RawNotes,
-  steps: Pick<Step, 'id' | 'paragraphs'>[],
+  steps: { where: string; paragraphs: Step['paragraphs'] }[],
   problems: string[],
 ): Note[] {
   const count = Number(raw.count?.value);
   if (!Number.isInteger(count) || count < 1) {
     problems.push(
-      `${raw.file}: the front matter needs "count", the number of notes in the article`,
+      `${raw.file}: the front matter has no "count"; add the number of notes in the article, e.g. "count: 77"`,
     );
     return [];
   }
@@ -211,10 +232,10 @@ function resolveNotes(
   for (const note of raw.texts) {
     if (note.number < 1 || note.number > count) {
       problems.push(
-        `${raw.file}:${note.line}: note ${note.number} does not exist (the article has ${count})`,
+        `${raw.file}:${note.line}: note ${note.number} does not exist (the article has ${count}); fix its number`,
       );
     } else if (texts.has(note.number)) {
-      problems.push(`${raw.file}:${note.line}: note ${note.number} is given twice`);
+      problems.push(`${raw.file}:${note.line}: note ${note.number} is given twice; keep one`);
     } else if (!note.text.trim()) {
       problems.push(
         `${raw.file}:${note.line}: note ${note.number} is empty (leave it out if its text is lost)`,
@@ -227,17 +248,19 @@ function resolveNotes(
   for (const step of steps) {
     for (const part of step.paragraphs.flat()) {
       if (typeof part === 'string') continue;
-      const where = `step "${step.id}"`;
+      const where = step.where;
       if (part.note < 1 || part.note > count) {
         problems.push(
-          `${where}: marks note ${part.note}, which does not exist (the article has ${count})`,
+          `${where}: marks note ${part.note}, which does not exist (the article has ${count}); fix the mark`,
         );
       } else if (marked.has(part.note)) {
         problems.push(
           `${where}: marks note ${part.note} again (already in ${marked.get(part.note)})`,
         );
       } else if (part.note < previous) {
-        problems.push(`${where}: marks note ${part.note} after note ${previous}`);
+        problems.push(
+          `${where}: marks note ${part.note} after note ${previous}; notes are numbered in the order of the text`,
+        );
       }
       marked.set(part.note, where);
       previous = Math.max(previous, part.note);
@@ -245,7 +268,10 @@ function resolveNotes(
   }
   const notes: Note[] = [];
   for (let number = 1; number <= count; number++) {
-    if (!marked.has(number)) problems.push(`note ${number} is never marked in the text`);
+    if (!marked.has(number))
+      problems.push(
+        `note ${number} is never marked in the text; put [^${number}] where the article marks it`,
+      );
     notes.push({ number, text: texts.get(number) ?? null });
   }
   return notes;
@@ -281,7 +307,9 @@ function inWorld(lng: number, lat: number): boolean {
 function checkBounds(bounds: Bounds, fail: (reason: string) => void): View | undefined {
   const [[west, south], [east, north]] = bounds;
   if (!inWorld(west, south) || !inWorld(east, north)) {
-    return void fail(`bounds ${bounds.flat().join(', ')} reach outside [-180, 180] x [-85, 85]`);
+    return void fail(
+      `bounds ${bounds.flat().join(', ')} reach outside [-180, 180] x [-85, 85]; write west, south, east, north`,
+    );
   }
   if (west >= east || south >= north) {
     return void fail(`bounds ${bounds.flat().join(', ')} are not west, south, east, north`);

@@ -94,7 +94,7 @@ describe('resolveStory', () => {
 
   it('fails on a duplicate step id', () => {
     expect(() => story(good + '\n' + good.replace('[^1]', ''))).toThrow(
-      /duplicate step id \(first used at s\.md:6\)/,
+      /the id is already used at s\.md:6; rename one of the two/,
     );
   });
 });

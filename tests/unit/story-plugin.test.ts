@@ -41,16 +41,6 @@ describe('loadStoryData', () => {
     ]);
   });
 
-  it('fails with the file and the feature when a layer is broken', () => {
-    const dir = fixtureWith(
-      'geo/places.geojson',
-      '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}',
-    );
-    expect(() => loadStoryData(dir)).toThrow(
-      /geo\/places\.geojson: feature #0: property "id" is missing/,
-    );
-  });
-
   it('fails when a layer file has no map layer, or a map layer no file', () => {
     const dir = fixtureWith(
       'geo/airfields.geojson',
@@ -60,15 +50,5 @@ describe('loadStoryData', () => {
     rmSync(join(dir, 'geo', 'airfields.geojson'));
     rmSync(join(dir, 'geo', 'dmz.geojson'));
     expect(() => loadStoryData(dir)).toThrow(/geo\/dmz\.geojson: missing/);
-  });
-
-  it('fails with the file and the step when a step names a missing layer', () => {
-    const dir = fixtureWith(
-      'src/story/sections/1-intro.md',
-      '---\nid: intro\ntitle: I\n---\n\n## step: only\ndate: 1950\nmap: Nothing.\nlayers: airfields\ncenter: 100, 10\nzoom: 4\n\nText.[^1] More.[^2]\n',
-    );
-    expect(() => loadStoryData(dir)).toThrow(
-      /src\/story\/sections\/1-intro\.md:6: step "only": names a layer "airfields"/,
-    );
   });
 });
