@@ -12,6 +12,10 @@ import { buildStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+const CONTEXT_RESTORE_WAIT_MS = 5000;
+const CONTEXT_GONE =
+  'The map stopped drawing and did not recover; each step now shows a static map.';
+
 /** The view behind the title page: Indochina, southern China and their neighbours. */
 const OPENING_BOUNDS: Bounds = [
   [92, 6],
@@ -50,13 +54,25 @@ export class StoryMap {
   private readonly retries = new Map<string, number>();
 
   /**
-   * `onNotice` receives a short message while some data is missing (the map keeps trying), and
-   * null once everything has loaded.
+   * Set from the moment the GPU takes the drawing context away until maplibre has redrawn its
+   * style: the map cannot be touched then.
+   */
+  private contextLost = false;
+  /** The step last asked for, shown again when a lost context comes back. */
+  private wanted: Step | null = null;
+
+  /**
+   * `events.notice` receives a short message while part of the map is missing (data that will be
+   * fetched again, a drawing context that may come back) and null when all is well again;
+   * `events.failed` is called when the map cannot recover, so the page can do without it.
    */
   constructor(
     container: HTMLElement,
     title: string,
-    private readonly onNotice: (message: string | null) => void,
+    private readonly events: {
+      notice: (message: string | null) => void;
+      failed: (message: string) => void;
+    },
   ) {
     this.map = new maplibregl.Map({
       container,
@@ -86,17 +102,41 @@ export class StoryMap {
       if (sourceId) this.retry(sourceId);
       else styleFailed(event.error);
     });
+    // A GPU reset or a driver update takes the drawing context away. maplibre redraws its style
+    // when it comes back; the step is shown again on top. If it does not come back, the page
+    // falls back to its static maps.
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
+    this.map.on('webglcontextlost', () => {
+      this.contextLost = true;
+      this.events.notice('The map has stopped drawing; waiting for it to recover.');
+      giveUp = setTimeout(() => this.events.failed(CONTEXT_GONE), CONTEXT_RESTORE_WAIT_MS);
+    });
+    this.map.on('webglcontextrestored', () => {
+      clearTimeout(giveUp);
+      // maplibre rebuilds its drawing state now; the step goes back on once it has drawn again.
+      this.map.once('idle', () => {
+        this.contextLost = false;
+        this.events.notice(null);
+        void this.show(this.wanted, { animate: false });
+      });
+    });
+    // Fitted bounds depend on the map's size: when it changes (a rotated phone, a resized window),
+    // fit them again.
+    this.map.on('resize', () => {
+      if (this.contextLost || (this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
+      void this.show(this.wanted, { animate: false });
+    });
     this.map.on('sourcedata', (event) => {
       if (!this.retries.has(event.sourceId) || !event.isSourceLoaded) return;
       this.retries.delete(event.sourceId);
-      if (this.retries.size === 0) this.onNotice(null);
+      if (this.retries.size === 0) this.events.notice(null);
     });
   }
 
   private retry(sourceId: string): void {
     const attempt = (this.retries.get(sourceId) ?? 0) + 1;
     this.retries.set(sourceId, attempt);
-    this.onNotice(
+    this.events.notice(
       'Part of the map’s data could not be loaded; trying again. The text is complete.',
     );
     const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
@@ -120,7 +160,9 @@ export class StoryMap {
    * the map has drawn it.
    */
   async show(step: Step | null, { animate }: { animate: boolean }): Promise<void> {
+    this.wanted = step;
     await this.loaded;
+    if (this.contextLost) return;
     this.showLayers(step);
     const target = this.cameraFor(step);
     if (!sameCamera(this.camera(), target)) {

@@ -6,6 +6,8 @@
 import scrollama from 'scrollama';
 import { indexAtLine, progressAtLine } from './reading-line.ts';
 
+const RESIZE_SETTLE_MS = 150;
+
 export interface ScrollPosition {
   index: number;
   progress: number;
@@ -28,7 +30,9 @@ export function createScroller({
 }: ScrollerOptions): () => void {
   const scroller = scrollama();
   let current: ScrollPosition = { index: -1, progress: 0 };
+  let holding: ReturnType<typeof setTimeout> | undefined;
   const update = (next: ScrollPosition) => {
+    if (holding) return;
     if (next.index === current.index && Math.abs(next.progress - current.progress) < 0.01) return;
     current = next;
     onChange(current);
@@ -57,14 +61,23 @@ export function createScroller({
     update({ index, progress: index < 0 ? 0 : progressAtLine(spans[index]!, line) });
   };
   const scrolling = container ?? window;
+  // A resize moves every step, and for a moment the reading line lies in whatever step slid under
+  // it. Hold the current step, bring it back under the reading line once the layout has settled,
+  // then listen again.
   const resize = () => {
-    scroller.resize();
-    settle();
+    clearTimeout(holding);
+    holding = setTimeout(() => {
+      holding = undefined;
+      steps[current.index]?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      scroller.resize();
+      settle();
+    }, RESIZE_SETTLE_MS);
   };
   scrolling.addEventListener('scrollend', settle);
   window.addEventListener('resize', resize);
   settle();
   return () => {
+    clearTimeout(holding);
     scrolling.removeEventListener('scrollend', settle);
     window.removeEventListener('resize', resize);
     scroller.destroy();

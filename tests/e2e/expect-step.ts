@@ -3,8 +3,12 @@ import type { Page } from 'playwright-core';
 import type { StoryState } from '../../src/controller.svelte.ts';
 import type { Step } from '../../src/story/types.ts';
 
-/** Reasons the state differs from the step (empty when the map shows the step). */
-export function differences(state: StoryState, step: Step): string[] {
+/**
+ * Reasons the state differs from the step (empty when the map shows the step). A fitted subject
+ * must fill at least `minFill` of the view in one direction (less on phones, where half the map
+ * is kept clear for the text).
+ */
+export function differences(state: StoryState, step: Step, minFill = 0.5): string[] {
   const out: string[] = [];
   if (state.stepId !== step.id) out.push(`active step is ${state.stepId}, not ${step.id}`);
   const layers = [...state.visibleLayers].sort().join(', ');
@@ -31,7 +35,7 @@ export function differences(state: StoryState, step: Step): string[] {
     }
     // Fitted, not merely contained: in one direction the subject fills half the view or more.
     const fill = Math.max((east - west) / (ve - vw), (north - south) / (vn - vs));
-    if (fill < 0.5) out.push(`the subject fills only ${Math.round(fill * 100)}% of the view`);
+    if (fill < minFill) out.push(`the subject fills only ${Math.round(fill * 100)}% of the view`);
     if (camera.bearing !== 0 || camera.pitch !== 0)
       out.push('a fitted view is not north-up and flat');
   }
@@ -43,13 +47,17 @@ export async function readState(page: Page): Promise<StoryState> {
 }
 
 /** Waits, frame by frame, until the map shows the step; fails with the differences if it never does. */
-export async function expectStepShown(page: Page, step: Step, frames = 600): Promise<StoryState> {
+export async function expectStepShown(
+  page: Page,
+  step: Step,
+  { frames = 600, minFill = 0.5 } = {},
+): Promise<StoryState> {
   let state = await readState(page);
-  for (let i = 0; i < frames && differences(state, step).length; i++) {
+  for (let i = 0; i < frames && differences(state, step, minFill).length; i++) {
     await nextFrame(page);
     state = await readState(page);
   }
-  const problems = differences(state, step);
+  const problems = differences(state, step, minFill);
   if (problems.length) throw new Error(`Step "${step.id}": ${problems.join('; ')}`);
   return state;
 }
