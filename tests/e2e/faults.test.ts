@@ -130,4 +130,22 @@ describe('faults', () => {
     await expectStepShown(page, step);
     expect((await readState(page)).stepId).toBe(step.id);
   });
+
+  it('falls back to system fonts when the font files cannot be fetched', async () => {
+    reader = await openStory({ waitForReady: false });
+    const { page, context } = reader;
+    await context.route('**/*.woff2', (route) => route.abort());
+    await page.reload();
+    await page.waitForFunction(() => window.storymap?.state().ready);
+    const step = story.steps.find((s) => s.highlight.length > 0)!;
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
+    await expectStepShown(page, step);
+    const family = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.kicker')!).fontFamily,
+    );
+    expect(family).toContain('system-ui');
+    // Only the refused font requests themselves are reported.
+    expect(reader.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    await page.screenshot({ path: 'test-output/screenshots/no-fonts.png' });
+  });
 });
