@@ -88,11 +88,24 @@ export class StoryMap {
       if (id === 'arrow' && !this.map.hasImage('arrow'))
         this.map.addImage('arrow', arrowImage(), { sdf: true });
     });
-    // The map fails as a whole only if the style itself cannot load. A data file that fails
-    // (offline, a server hiccup) leaves the rest of the map and all the text in place, says so, and
-    // is fetched again with growing pauses until it arrives.
+    this.loaded = this.watchErrors();
+    this.watchContext();
+    // Fitted bounds depend on the map's size: when it changes (a rotated phone, a resized window),
+    // fit them again.
+    this.map.on('resize', () => {
+      if (this.contextLost || (this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
+      void this.show(this.wanted, { animate: false });
+    });
+  }
+
+  /**
+   * The map fails as a whole only if its style cannot load (the returned promise rejects). A data
+   * file that fails (offline, a server hiccup) leaves the rest of the map and all the text in
+   * place, says so, and is fetched again with growing pauses until it arrives.
+   */
+  private watchErrors(): Promise<void> {
     let styleFailed: (error: unknown) => void = () => {};
-    this.loaded = new Promise((resolve, reject) => {
+    const loaded = new Promise<void>((resolve, reject) => {
       this.map.once('load', () => resolve());
       styleFailed = reject;
     });
@@ -102,9 +115,20 @@ export class StoryMap {
       if (sourceId) this.retry(sourceId);
       else styleFailed(event.error);
     });
-    // A GPU reset or a driver update takes the drawing context away. maplibre redraws its style
-    // when it comes back; the step is shown again on top. If it does not come back, the page
-    // falls back to its static maps.
+    this.map.on('sourcedata', (event) => {
+      if (!this.retries.has(event.sourceId) || !event.isSourceLoaded) return;
+      this.retries.delete(event.sourceId);
+      if (this.retries.size === 0) this.events.notice(null);
+    });
+    return loaded;
+  }
+
+  /**
+   * A GPU reset or a driver update takes the drawing context away. maplibre rebuilds its drawing
+   * state when it comes back, and the step is shown again on top; if it does not come back, the
+   * page falls back to its static maps.
+   */
+  private watchContext(): void {
     let giveUp: ReturnType<typeof setTimeout> | undefined;
     this.map.on('webglcontextlost', () => {
       this.contextLost = true;
@@ -113,23 +137,11 @@ export class StoryMap {
     });
     this.map.on('webglcontextrestored', () => {
       clearTimeout(giveUp);
-      // maplibre rebuilds its drawing state now; the step goes back on once it has drawn again.
       this.map.once('idle', () => {
         this.contextLost = false;
         this.events.notice(null);
         void this.show(this.wanted, { animate: false });
       });
-    });
-    // Fitted bounds depend on the map's size: when it changes (a rotated phone, a resized window),
-    // fit them again.
-    this.map.on('resize', () => {
-      if (this.contextLost || (this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
-      void this.show(this.wanted, { animate: false });
-    });
-    this.map.on('sourcedata', (event) => {
-      if (!this.retries.has(event.sourceId) || !event.isSourceLoaded) return;
-      this.retries.delete(event.sourceId);
-      if (this.retries.size === 0) this.events.notice(null);
     });
   }
 

@@ -161,6 +161,16 @@ describe('reflow', () => {
           ),
         );
         expect(overflow).toEqual([0, 0]);
+        const buttons = await reader.page.evaluate(() =>
+          [...document.querySelectorAll('.step-nav button')].map((b) => {
+            const { left, right } = b.getBoundingClientRect();
+            return { left: Math.floor(left), right: Math.ceil(right) };
+          }),
+        );
+        for (const { left, right } of buttons) {
+          expect(left).toBeGreaterThanOrEqual(0);
+          expect(right).toBeLessThanOrEqual(viewport.width);
+        }
         await reader.page.screenshot({
           path: `test-output/screenshots/reflow-${viewport.width}.png`,
         });
