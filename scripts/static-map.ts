@@ -34,7 +34,12 @@ import type { Step, View } from '../src/story/types.ts';
 
 export interface StaticMapInput {
   step: Step;
-  basemap: { land: FeatureCollection; borders: FeatureCollection; rivers: FeatureCollection };
+  basemap: {
+    land: FeatureCollection;
+    coast: FeatureCollection;
+    borders: FeatureCollection;
+    rivers: FeatureCollection;
+  };
   /** Story layers by id, prepared (every feature has numeric `from`/`to` YYYYMMDD properties). */
   layers: Record<string, FeatureCollection>;
   /** Default 720. */
@@ -134,10 +139,11 @@ export function renderStaticMap(input: StaticMapInput): string {
     if (d) body.push(`<path d="${d}" fill="none" ${attributes}/>`);
   };
 
-  // Basemap: sea, land with its coast outline, rivers (never filtered by date), borders.
+  // Basemap: sea, land, its coastline, rivers (never filtered by date), borders.
   body.push(`<rect width="${width}" height="${height}" fill="${SEA}"/>`);
   const land = pathOf(basemap.land.features);
-  if (land) body.push(`<path d="${land}" fill="${LAND}" stroke="${COAST}" stroke-width="0.8"/>`);
+  if (land) body.push(`<path d="${land}" fill="${LAND}"/>`);
+  stroke(pathOf(basemap.coast.features), `stroke="${COAST}" stroke-width="0.8"`);
   stroke(
     pathOf(basemap.rivers.features),
     `stroke="${RIVER}" stroke-width="${fmt(interpolate(zoom, 3, 0.8, 7, 2))}" stroke-linecap="round" stroke-linejoin="round"`,

@@ -91,10 +91,13 @@ export function loadStoryData(root: string): StoryData {
   const story = resolveStory(sections, notes, catalog);
 
   const require = createRequire(import.meta.url);
-  const topology = require('world-atlas/countries-50m.json') as Topology;
-  const basemap = buildBasemap(topology);
+  const basemap = buildBasemap(
+    require('world-atlas/countries-50m.json') as Topology,
+    require('world-atlas/countries-110m.json') as Topology,
+  );
   const files: Record<string, string> = {
     'basemap-land.geojson': JSON.stringify(basemap.land),
+    'basemap-coast.geojson': JSON.stringify(basemap.coast),
     'basemap-borders.geojson': JSON.stringify(basemap.borders),
   };
   for (const [id, prepared] of Object.entries(layers)) {
@@ -106,7 +109,7 @@ export function loadStoryData(root: string): StoryData {
   const staticMap = (step: Step) =>
     renderStaticMap({
       step,
-      basemap: { land: basemap.land, borders: basemap.borders, rivers: collections.rivers! },
+      basemap: { ...basemap, rivers: collections.rivers! },
       layers: collections,
     });
   return { story, files, staticMap };

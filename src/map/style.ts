@@ -17,7 +17,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
     {
       id: 'coast',
       type: 'line',
-      source: 'land',
+      source: 'coast',
       paint: { 'line-color': COAST, 'line-width': 0.8 },
     },
     {
@@ -90,6 +90,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         data: dataUrl('basemap-land.geojson'),
         attribution: 'Natural Earth',
       },
+      coast: { type: 'geojson', data: dataUrl('basemap-coast.geojson') },
       borders: { type: 'geojson', data: dataUrl('basemap-borders.geojson') },
       rivers: geojson('rivers.geojson'),
       ...Object.fromEntries(

@@ -71,6 +71,7 @@ function input(overrides: Partial<Step> = {}): StaticMapInput {
     step: step(overrides),
     basemap: {
       land: collection(feature(square(100, 10, 110, 20))),
+      coast: collection(feature(line([100, 10], [110, 10]))),
       borders: collection(feature(line([104, 10], [104, 20]))),
       rivers: collection(feature(line([102, 19], [106, 12]), { name: 'Mekong' })),
     },
@@ -165,7 +166,8 @@ describe('renderStaticMap', () => {
     const svg = renderStaticMap(input());
     const order = [
       'fill="#d9e4ea"', // sea
-      'fill="#f3efe6" stroke="#9fb3bf"', // land and coast
+      'fill="#f3efe6"', // land
+      'stroke="#9fb3bf"', // coast
       'stroke="#8fb1c6"', // rivers
       'stroke="#a49b8c"', // borders
       'fill="#b3261e" fill-opacity="0.14"', // dmz
@@ -306,6 +308,7 @@ describe('renderStaticMap on the story', () => {
     const read = (name: string) => JSON.parse(files[name]!) as FeatureCollection;
     const basemap = {
       land: read('basemap-land.geojson'),
+      coast: read('basemap-coast.geojson'),
       borders: read('basemap-borders.geojson'),
       rivers: read('rivers.geojson'),
     };

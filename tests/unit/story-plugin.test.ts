@@ -30,6 +30,7 @@ describe('loadStoryData', () => {
     ]);
     expect(Object.keys(files).sort()).toEqual([
       'basemap-borders.geojson',
+      'basemap-coast.geojson',
       'basemap-land.geojson',
       'demarcation.geojson',
       'dmz.geojson',
