@@ -17,10 +17,21 @@ function modeFromUrl(search: string): Mode {
 const root = document.documentElement;
 const mode = modeFromUrl(location.search);
 root.dataset.mode = mode;
-root.classList.remove('no-js');
 const controller = new StoryController(mode, story.steps);
 installApi(controller, __APP_VERSION__);
 const target = document.getElementById('app')!;
 // The build prerenders the article into the page; the app takes it over rather than redrawing it.
 const start = target.firstElementChild ? hydrate : mount;
 start(App, { target, props: { controller } });
+
+// The offline cache (scripts/service-worker.js): built sites only, and only where the browser
+// allows one (not in a sandboxed iframe without its own origin, for instance).
+if (import.meta.env.PROD) {
+  try {
+    navigator.serviceWorker?.register('./sw.js').catch((error: unknown) => {
+      console.warn('No offline cache:', error);
+    });
+  } catch (error) {
+    console.warn('No offline cache:', error);
+  }
+}
