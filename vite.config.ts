@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugin } from './scripts/offline-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { storyPlugin } from './scripts/story-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
@@ -9,7 +10,7 @@ export default defineConfig({
   base: './',
   publicDir: 'static',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [svelte(), storyPlugin(), prerenderPlugin()],
+  plugins: [svelte(), storyPlugin(), prerenderPlugin(), offlinePlugin()],
   build: {
     target: 'es2022',
     // maplibre is one large chunk by nature; it is loaded after the text.
@@ -31,6 +32,18 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // `npm run bench` only (npm test names its projects): figures against budgets.
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -1,0 +1,108 @@
+/**
+ * A tiny static server for the built site in dist/, for the benchmark: gzip like a real host would,
+ * no caching between runs, nothing outside the folder. Only node:http, node:fs and node:zlib.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** The types worth compressing; fonts and images are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg']);
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Resolves a request path inside `root`, or null when it would leave it or cannot be decoded. */
+function fileFor(root: string, rawUrl: string): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(rawUrl, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = resolve(root, `.${pathname}`);
+  return file.startsWith(root + sep) ? file : null;
+}
+
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    if (coding?.trim().toLowerCase() !== 'gzip' && coding?.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const root = resolve(dir);
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const send = (status: number, text: string) => {
+        res.writeHead(status, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-cache',
+        });
+        res.end(text);
+      };
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+      const file = fileFor(root, req.url ?? '/');
+      if (!file) return send(404, 'Not found');
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return send(404, 'Not found');
+      const ext = extname(file).toLowerCase();
+      const gzip = COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']);
+      const headers: Record<string, string> = {
+        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (COMPRESSIBLE.has(ext)) headers['Vary'] = 'Accept-Encoding';
+      if (gzip) headers['Content-Encoding'] = 'gzip';
+      else headers['Content-Length'] = String(info.size);
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      const body = createReadStream(file);
+      body.on('error', () => res.destroy());
+      if (gzip) body.pipe(createGzip()).pipe(res);
+      else body.pipe(res);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

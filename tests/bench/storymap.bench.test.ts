@@ -1,0 +1,588 @@
+/**
+ * The performance benchmark (`npm run bench`, which builds first): fresh Chromium runs against the
+ * built site served with gzip, measuring what a reader waits for (the text, then the map), what
+ * the page costs to download, and how it holds up through every step. Writes all runs and their
+ * medians to test-output/bench/results.json and a table against the budgets to docs/benchmarks.md.
+ * Budgets are reported, not asserted: the test fails only when the page or a measurement fails.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { format, resolveConfig } from 'prettier';
+import { expect, it } from 'vitest';
+import { launchChromium } from '../e2e/chromium.ts';
+import { serveStatic } from './serve.ts';
+
+const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '', 10) || 3);
+const ROOT = new URL('../../', import.meta.url);
+const DIST = fileURLToPath(new URL('dist/', ROOT));
+const RESULTS = new URL('test-output/bench/results.json', ROOT);
+const REPORT = new URL('docs/benchmarks.md', ROOT);
+const KB = 1024;
+
+const BUDGET = {
+  firstTextPaintMs: 800,
+  mapReadyMs: 2500,
+  jsKB: 520,
+  appJsKB: 60,
+  dataKB: 350,
+  longestLongTaskMs: 200,
+  heapRatio: 1.3,
+};
+
+const KINDS = ['js', 'css', 'data', 'svg', 'fonts', 'html', 'other'] as const;
+type Kind = (typeof KINDS)[number];
+/** Who asked: the page, a dedicated worker (maplibre's) or the service worker (offline cache). */
+type Source = 'page' | 'worker' | 'service worker';
+
+interface Counted {
+  url: string;
+  bytes: number;
+  source: Source;
+  counted: 'cdp' | 'resource timing';
+}
+
+interface Run {
+  run: number;
+  firstTextPaintMs: number;
+  /** responseEnd of maplibre's chunk (the StoryMap-*.js script). */
+  mapChunkArrivedMs: number;
+  textBeforeMapChunk: boolean;
+  largestContentfulPaintMs: number;
+  largestContentfulPaintElement: string;
+  mapReadyMs: number;
+  /** Bytes on the wire (headers and gzipped bodies) from navigation to map ready, by kind. */
+  transferred: Record<Kind | 'total', number>;
+  appJsBytes: number;
+  requests: {
+    path: string;
+    kind: Kind;
+    bytes: number;
+    source: Source;
+    counted: Counted['counted'];
+  }[];
+  /** What the service worker fetched for the offline cache meanwhile, in the background. */
+  offlineCache: { requests: number; bytes: number };
+  walk: {
+    steps: number;
+    totalMs: number;
+    longTasks: number;
+    longestLongTaskMs: number;
+    slowFrames: number;
+    longestFrameMs: number;
+  };
+  heap: { readyBytes: number; afterWalkBytes: number; ratio: number };
+  pageErrors: string[];
+}
+
+/** What the init script keeps in the page. */
+interface BenchWindow {
+  __bench: { readyAt?: number };
+}
+
+function kindOf(path: string): Kind {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  if (path.endsWith('/') || ext === 'html') return 'html';
+  if (ext === 'js' || ext === 'mjs') return 'js';
+  if (ext === 'css') return 'css';
+  if (ext === 'geojson' || ext === 'json') return 'data';
+  if (ext === 'svg') return 'svg';
+  if (ext === 'woff2' || ext === 'woff') return 'fonts';
+  return 'other';
+}
+
+/**
+ * Counts bytes on the wire with CDP: `encodedDataLength` of each finished request, on the page and
+ * (through auto-attach) in its workers: maplibre's, which fetches the GeoJSON, and the service
+ * worker, if the build has one. Workers are attached paused, so not one of their requests is
+ * missed, and resumed once the network is watched.
+ */
+async function watchNetwork(cdp: CDPSession) {
+  /** By request id: a worker's script is asked for on the page and finishes in the worker. */
+  const finished = new Map<string, Counted>();
+  const urls = new Map<string, string>();
+  const record = (source: Source, method: string, params: Record<string, unknown>) => {
+    const id = String(params.requestId);
+    if (method === 'Network.requestWillBeSent')
+      urls.set(id, (params.request as { url: string }).url);
+    else if (method === 'Network.responseReceived')
+      urls.set(id, (params.response as { url: string }).url);
+    else if (method === 'Network.loadingFinished') {
+      const url = urls.get(id);
+      const bytes = Number(params.encodedDataLength);
+      if (url && bytes >= (finished.get(id)?.bytes ?? 0))
+        finished.set(id, { url, bytes, source, counted: 'cdp' });
+    }
+  };
+  for (const method of [
+    'Network.requestWillBeSent',
+    'Network.responseReceived',
+    'Network.loadingFinished',
+  ] as const)
+    cdp.on(method, (params) =>
+      record('page', method, params as unknown as Record<string, unknown>),
+    );
+
+  let messageId = 0;
+  const sources = new Map<string, Source>();
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    sources.set(sessionId, targetInfo.type === 'service_worker' ? 'service worker' : 'worker');
+    const send = (method: string) =>
+      cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: ++messageId, method, params: {} }),
+      });
+    void send('Network.enable')
+      .then(() => send('Runtime.runIfWaitingForDebugger'))
+      .catch(() => {});
+  });
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    const { method, params } = JSON.parse(message) as {
+      method?: string;
+      params?: Record<string, unknown>;
+    };
+    const source = sources.get(sessionId ?? '') ?? 'worker';
+    if (method?.startsWith('Network.') && params) record(source, method, params);
+  });
+  await cdp.send('Network.enable');
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: false,
+  });
+  return finished;
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function measureRun(run: number, baseUrl: string, context: BrowserContext): Promise<Run> {
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  const cdp = await context.newCDPSession(page);
+  const finished = await watchNetwork(cdp);
+
+  // The moment the map is first ready, taken in the page by the app's own event: the API object
+  // is caught as the app installs it, before the map can have loaded.
+  await page.addInitScript(() => {
+    const bench: BenchWindow['__bench'] = {};
+    let api: Window['storymap'] | undefined;
+    Object.defineProperty(window, '__bench', { value: bench });
+    Object.defineProperty(window, 'storymap', {
+      configurable: true,
+      get: () => api,
+      set: (value: Window['storymap']) => {
+        api = value;
+        value.on('ready', () => (bench.readyAt ??= performance.now()));
+      },
+    });
+  });
+
+  const response = await page.goto(baseUrl, { waitUntil: 'load', timeout: 60_000 });
+  if (!response?.ok()) throw new Error(`The page did not load: HTTP ${response?.status()}`);
+  await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
+  const mapReadyMs = await page.evaluate(
+    () => (window as unknown as BenchWindow).__bench.readyAt ?? null,
+  );
+  if (mapReadyMs === null) throw new Error('The map became ready but its moment was not recorded');
+  // Everything finished by map ready (the CDP events of that moment have arrived by now).
+  const loadRequests = [...finished.values()].map((request) => ({ ...request }));
+
+  const paints = await page.evaluate(async () => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const chunk = performance
+      .getEntriesByType('resource')
+      .find((entry) => /StoryMap[^/]*\.js(\?|$)/.test(entry.name)) as
+      PerformanceResourceTiming | undefined;
+    const lcp = await new Promise<{ time: number; element: string } | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 5000);
+      new PerformanceObserver((list) => {
+        const last = list.getEntries().at(-1) as
+          (PerformanceEntry & { element?: Element | null }) | undefined;
+        if (!last) return;
+        clearTimeout(timer);
+        const el = last.element;
+        resolve({
+          time: last.startTime,
+          element: el
+            ? `${el.nodeName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`
+            : '(removed)',
+        });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    // Resource timing, to check CDP's count of each script (see below).
+    const scripts = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry as PerformanceResourceTiming)
+      .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
+      .map(({ name, transferSize, encodedBodySize }) => ({ name, transferSize, encodedBodySize }));
+    return { fcp, chunkEnd: chunk?.responseEnd ?? null, lcp, scripts };
+  });
+  if (paints.fcp === null) throw new Error('No first-contentful-paint entry');
+  if (paints.chunkEnd === null) throw new Error("maplibre's chunk (StoryMap-*.js) was not loaded");
+  if (paints.lcp === null) throw new Error('No largest-contentful-paint entry');
+
+  // Chromium reports a dedicated worker's own script to CDP with its headers only (the body
+  // arrives by another path), or not at all when the worker starts before it is attached; the
+  // page's Resource Timing has its real size on the wire.
+  for (const timing of paints.scripts) {
+    const request = loadRequests.find(
+      ({ url, source }) => url === timing.name && source !== 'service worker',
+    );
+    if (!request)
+      loadRequests.push({
+        url: timing.name,
+        bytes: timing.transferSize,
+        source: 'worker',
+        counted: 'resource timing',
+      });
+    else if (request.bytes < timing.encodedBodySize) {
+      request.bytes = timing.transferSize;
+      request.counted = 'resource timing';
+    }
+  }
+
+  const origin = new URL(baseUrl).origin;
+  const all = loadRequests
+    .filter(({ url }) => url.startsWith(origin))
+    .map(({ url, bytes, source, counted }) => {
+      const path = new URL(url).pathname;
+      return { path, kind: kindOf(path), bytes, source, counted };
+    });
+  // The budgets are for what the page itself needs; a service worker filling its cache on the
+  // first visit is counted apart (below).
+  const requests = all.filter(({ source }) => source !== 'service worker');
+  const transferred = Object.fromEntries([...KINDS, 'total'].map((k) => [k, 0])) as Record<
+    Kind | 'total',
+    number
+  >;
+  for (const { kind, bytes } of requests) {
+    transferred[kind] += bytes;
+    transferred.total += bytes;
+  }
+  const appJsBytes = requests
+    .filter(({ path }) => /\/index-[^/]*\.js$/.test(path))
+    .reduce((sum, { bytes }) => sum + bytes, 0);
+
+  const readyBytes = await heapUsed(cdp);
+
+  // The walk: every step, without flights, in one evaluate; long tasks and slow frames watched
+  // from just before the first step to just after the last.
+  const walk = await page.evaluate(async () => {
+    const api = window.storymap;
+    const ids = api.steps().map((step) => step.id);
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const frames: number[] = [];
+    let walking = true;
+    let last = performance.now();
+    const frame = (now: number) => {
+      frames.push(now - last);
+      last = now;
+      if (walking) requestAnimationFrame(frame);
+    };
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame((now) => {
+        last = now;
+        requestAnimationFrame(frame);
+        resolve();
+      }),
+    );
+    const start = performance.now();
+    for (const id of ids) await api.goTo(id, { animate: false });
+    const totalMs = performance.now() - start;
+    // One more frame, so the last step's drawing and its long task (if any) are counted.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    walking = false;
+    for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
+    observer.disconnect();
+    const slow = frames.filter((delta) => delta > 50);
+    return {
+      steps: ids.length,
+      totalMs,
+      longTasks: longTasks.length,
+      longestLongTaskMs: Math.max(0, ...longTasks),
+      slowFrames: slow.length,
+      longestFrameMs: Math.max(0, ...frames),
+    };
+  });
+  const afterWalkBytes = await heapUsed(cdp);
+
+  // The offline cache fills in the background, before or after map ready: counted over the run.
+  const cached = [...finished.values()].filter(({ source }) => source === 'service worker');
+  const offlineCache = {
+    requests: cached.length,
+    bytes: cached.reduce((sum, { bytes }) => sum + bytes, 0),
+  };
+
+  return {
+    run,
+    firstTextPaintMs: paints.fcp,
+    mapChunkArrivedMs: paints.chunkEnd,
+    textBeforeMapChunk: paints.fcp < paints.chunkEnd,
+    largestContentfulPaintMs: paints.lcp.time,
+    largestContentfulPaintElement: paints.lcp.element,
+    mapReadyMs,
+    transferred,
+    appJsBytes,
+    requests,
+    offlineCache,
+    walk,
+    heap: { readyBytes, afterWalkBytes, ratio: afterWalkBytes / readyBytes },
+    pageErrors,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function medians(runs: Run[]) {
+  const of = (pick: (run: Run) => number) => median(runs.map(pick));
+  return {
+    firstTextPaintMs: of((r) => r.firstTextPaintMs),
+    mapChunkArrivedMs: of((r) => r.mapChunkArrivedMs),
+    textBeforeMapChunkRuns: runs.filter((r) => r.textBeforeMapChunk).length,
+    largestContentfulPaintMs: of((r) => r.largestContentfulPaintMs),
+    largestContentfulPaintElements: [...new Set(runs.map((r) => r.largestContentfulPaintElement))],
+    mapReadyMs: of((r) => r.mapReadyMs),
+    transferred: Object.fromEntries(
+      [...KINDS, 'total' as const].map((kind) => [kind, of((r) => r.transferred[kind])]),
+    ) as Record<Kind | 'total', number>,
+    appJsBytes: of((r) => r.appJsBytes),
+    offlineCacheBytes: of((r) => r.offlineCache.bytes),
+    walk: {
+      steps: of((r) => r.walk.steps),
+      totalMs: of((r) => r.walk.totalMs),
+      longTasks: of((r) => r.walk.longTasks),
+      longestLongTaskMs: of((r) => r.walk.longestLongTaskMs),
+      slowFrames: of((r) => r.walk.slowFrames),
+      longestFrameMs: of((r) => r.walk.longestFrameMs),
+    },
+    heap: {
+      readyBytes: of((r) => r.heap.readyBytes),
+      afterWalkBytes: of((r) => r.heap.afterWalkBytes),
+      ratio: of((r) => r.heap.ratio),
+    },
+  };
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / KB / KB).toFixed(1)} MB`;
+const verdict = (ok: boolean) => (ok ? 'pass' : '**fail**');
+
+function table(m: ReturnType<typeof medians>, runs: number): string {
+  const rows: [string, string, string, string][] = [
+    [
+      'First text paint (first-contentful-paint)',
+      ms(m.firstTextPaintMs),
+      `≤ ${BUDGET.firstTextPaintMs} ms`,
+      verdict(m.firstTextPaintMs <= BUDGET.firstTextPaintMs),
+    ],
+    [
+      'Text painted before maplibre’s chunk (`StoryMap-*.js`) arrived',
+      `${m.textBeforeMapChunkRuns} of ${runs} runs (chunk at ${ms(m.mapChunkArrivedMs)})`,
+      'every run',
+      verdict(m.textBeforeMapChunkRuns === runs),
+    ],
+    [
+      'Largest contentful paint',
+      `${ms(m.largestContentfulPaintMs)} (${m.largestContentfulPaintElements.map((el) => `\`${el}\``).join(', ')})`,
+      '–',
+      'reported',
+    ],
+    [
+      'Map ready (`storymap` `ready` event)',
+      ms(m.mapReadyMs),
+      `≤ ${BUDGET.mapReadyMs} ms`,
+      verdict(m.mapReadyMs <= BUDGET.mapReadyMs),
+    ],
+    [
+      'JavaScript transferred, in all (gzipped)',
+      kb(m.transferred.js),
+      `≤ ${BUDGET.jsKB} KB`,
+      verdict(m.transferred.js <= BUDGET.jsKB * KB),
+    ],
+    [
+      'The app’s own code (`index-*.js`, gzipped)',
+      kb(m.appJsBytes),
+      `≤ ${BUDGET.appJsKB} KB`,
+      verdict(m.appJsBytes <= BUDGET.appJsKB * KB),
+    ],
+    [
+      'Story data transferred (.geojson, .json)',
+      kb(m.transferred.data),
+      `≤ ${BUDGET.dataKB} KB`,
+      verdict(m.transferred.data <= BUDGET.dataKB * KB),
+    ],
+    ['CSS transferred', kb(m.transferred.css), '–', 'reported'],
+    ['SVG transferred', kb(m.transferred.svg), '–', 'reported'],
+    ['Fonts transferred (woff2, woff)', kb(m.transferred.fonts), '–', 'reported'],
+    ['HTML transferred', kb(m.transferred.html), '–', 'reported'],
+    ['Other transferred', kb(m.transferred.other), '–', 'reported'],
+    ['All the page transferred up to map ready', kb(m.transferred.total), '–', 'reported'],
+    [
+      'Service worker’s offline cache (first visit, in the background, not in the total)',
+      kb(m.offlineCacheBytes),
+      '–',
+      'reported',
+    ],
+    [
+      `Walk through all ${m.walk.steps} steps (no flights)`,
+      `${ms(m.walk.totalMs)} (${ms(m.walk.totalMs / Math.max(1, m.walk.steps))} a step)`,
+      '–',
+      'reported',
+    ],
+    [
+      'Longest long task during the walk',
+      `${ms(m.walk.longestLongTaskMs)} (${m.walk.longTasks} long tasks)`,
+      `≤ ${BUDGET.longestLongTaskMs} ms`,
+      verdict(m.walk.longestLongTaskMs <= BUDGET.longestLongTaskMs),
+    ],
+    [
+      'Frames over 50 ms during the walk',
+      `${m.walk.slowFrames} (longest ${ms(m.walk.longestFrameMs)})`,
+      '–',
+      'reported',
+    ],
+    ['JS heap at map ready', mb(m.heap.readyBytes), '–', 'reported'],
+    ['JS heap after the walk', mb(m.heap.afterWalkBytes), '–', 'reported'],
+    [
+      'Heap after the walk ÷ heap at ready',
+      m.heap.ratio.toFixed(2),
+      `≤ ${BUDGET.heapRatio}`,
+      verdict(m.heap.ratio <= BUDGET.heapRatio),
+    ],
+  ];
+  return [
+    `| Measure (median of ${runs} runs) | Result | Budget | |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}
+
+function runsTable(runs: Run[]): string {
+  return [
+    '| Run | First text paint | maplibre chunk | LCP | Map ready | JS | Data | Walk | Longest task | Heap ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...runs
+      .map((r) =>
+        [
+          r.run,
+          ms(r.firstTextPaintMs),
+          ms(r.mapChunkArrivedMs),
+          ms(r.largestContentfulPaintMs),
+          ms(r.mapReadyMs),
+          kb(r.transferred.js),
+          kb(r.transferred.data),
+          ms(r.walk.totalMs),
+          ms(r.walk.longestLongTaskMs),
+          r.heap.ratio.toFixed(2),
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
+  ].join('\n');
+}
+
+it(`measures ${RUNS} fresh loads and walks of the built story`, async () => {
+  if (!existsSync(`${DIST}index.html`)) throw new Error('No build in dist/: run `npm run bench`.');
+  const server = await serveStatic(DIST);
+  const runs: Run[] = [];
+  let chromium = '';
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      const context = await launchChromium({
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: 'reduce',
+      });
+      try {
+        chromium ||= context.browser()?.version() ?? '';
+        runs.push(await measureRun(run, server.url, context));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+
+  const cpu = cpus();
+  const machine = {
+    node: process.version,
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cpus: cpu.length,
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    chromium: chromium || 'unknown',
+  };
+  const date = new Date()
+    .toISOString()
+    .replace(/:\d\d\.\d+Z$/, ' UTC')
+    .replace('T', ' ');
+  const summary = medians(runs);
+  const markdown = table(summary, runs.length);
+
+  await mkdir(new URL('.', RESULTS), { recursive: true });
+  await writeFile(
+    RESULTS,
+    `${JSON.stringify({ date, machine, runs: runs.length, budgets: BUDGET, medians: summary, all: runs }, null, 2)}\n`,
+  );
+  const report = [
+    '# Benchmarks',
+    '',
+    `Command: \`npm run bench\` (${runs.length} fresh Chromium runs; \`BENCH_RUNS=5 npm run bench\` ` +
+      'for more). It builds the site, serves `dist/` with gzip on 127.0.0.1, opens it at ' +
+      '1280 × 800 with reduced motion, waits for the map, then walks through every step without ' +
+      'flights.',
+    '',
+    `- Date: ${date}`,
+    `- Machine: Node.js ${machine.node}; ${machine.cpus} × ${machine.cpu}; ` +
+      `${machine.memoryGB} GB memory; Chromium ${machine.chromium} (headless)`,
+    '',
+    'The timings are from software GL (SwiftShader, as headless Chromium draws without a GPU), so ' +
+      'the map is slower to draw than on a reader’s machine; ratios within one run (text before ' +
+      'the map, heap after the walk against heap at ready) compare better than absolute times ' +
+      'across machines.',
+    '',
+    'Bytes are on the wire (gzipped bodies and headers, 1 KB = 1024 bytes) from navigation to map ' +
+      'ready, counted by the Chrome DevTools Protocol on the page and in maplibre’s worker (which ' +
+      'fetches the GeoJSON); the worker’s own script, which CDP reports without its body, is ' +
+      'counted from Resource Timing. What a service worker fetches to fill the offline cache on ' +
+      'the first visit, before or after map ready, is counted apart over the whole run (its own ' +
+      'script by its headers only, for the same reason) and is not in the budgets. The heap is ' +
+      'the page’s main-thread JavaScript heap after a garbage collection. Budgets are reported ' +
+      'here, not enforced: `npm run bench` fails only when the page does not load or a figure ' +
+      'cannot be taken.',
+    '',
+    markdown,
+    '',
+    '## Each run',
+    '',
+    runsTable(runs),
+    '',
+    'All figures, with every request, are in `test-output/bench/results.json` after a run.',
+    '',
+  ].join('\n');
+  // Written as Prettier would, so `npm test`'s format check passes after a benchmark.
+  const reportPath = fileURLToPath(REPORT);
+  const prettierOptions = { ...(await resolveConfig(reportPath)), filepath: reportPath };
+  await mkdir(new URL('.', REPORT), { recursive: true });
+  await writeFile(REPORT, await format(report, prettierOptions));
+  console.log(`\n${await format(markdown, prettierOptions)}`);
+
+  expect(runs).toHaveLength(RUNS);
+});
