@@ -2,7 +2,11 @@
  * The story layers: one GeoJSON file in geo/ each, and how the map draws them. Steps name these ids.
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
 import { ACCENT, HALO, INK, MOVE, ROUTE, STATE_TEXT } from './colours.ts';
 
 /** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
@@ -28,6 +32,18 @@ export const BASEMAP_DATA: { id: string; geometry: GeometryKind }[] = [
 ];
 
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+
+/** A place's name beside its dot, on whichever side has room. */
+function placeLabel(size: number): SymbolLayerSpecification['layout'] {
+  return {
+    'text-field': ['get', 'name'],
+    'text-font': ['Noto Sans Regular'],
+    'text-size': size,
+    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-radial-offset': 0.7,
+    'text-justify': 'auto',
+  };
+}
 
 export const STORY_LAYERS: StoryLayer[] = [
   {
@@ -126,28 +142,13 @@ export const STORY_LAYERS: StoryLayer[] = [
         type: 'symbol',
         only: 'others',
         minzoom: 4.5,
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': ['Noto Sans Regular'],
-          'text-size': 12,
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.7,
-          'text-justify': 'auto',
-        },
+        layout: placeLabel(12),
         paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
       },
       {
         type: 'symbol',
         only: 'highlighted',
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': ['Noto Sans Regular'],
-          'text-size': 14,
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.7,
-          'text-justify': 'auto',
-          'text-allow-overlap': true,
-        },
+        layout: { ...placeLabel(14), 'text-allow-overlap': true },
         paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2 },
       },
     ],
