@@ -36,6 +36,8 @@ describe('opening the story', () => {
   it('logs no error and asks no other origin for anything', () => {
     expect(story.errors).toEqual([]);
     expect(story.foreignRequests).toEqual([]);
+    // The static maps are for readers without the live map: nobody else downloads them.
+    expect(story.requests.filter((url) => url.includes('/data/static/'))).toEqual([]);
   });
 
   it('exposes window.storymap as the contract says', async () => {

@@ -10,6 +10,8 @@ export interface StoryPage {
   context: BrowserContext;
   page: Page;
   errors: string[];
+  /** Every request to the site's own origin, in order. */
+  requests: string[];
   foreignRequests: string[];
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function openStory({
   );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
+  const requests: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -51,6 +54,7 @@ export async function openStory({
   page.on('pageerror', (error) => errors.push(error.message));
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (url.startsWith(origin)) requests.push(url);
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
       return route.continue();
     foreignRequests.push(url);
@@ -59,5 +63,5 @@ export async function openStory({
   await page.goto(new URL(path, baseUrl).href);
   if (waitForReady)
     await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
-  return { context, page, errors, foreignRequests, close: () => context.close() };
+  return { context, page, errors, requests, foreignRequests, close: () => context.close() };
 }
