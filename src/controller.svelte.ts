@@ -24,7 +24,6 @@ export class StoryController {
   activeIndex = $state(-1);
   progress = $state(0);
   ready = $state(false);
-  mapFailed = $state(false);
   /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
   readonly steps: Step[];
@@ -48,12 +47,7 @@ export class StoryController {
 
   async attachMap(map: StoryMap): Promise<void> {
     this.map = map;
-    try {
-      await map.loaded;
-    } catch (error) {
-      this.mapFailed = true;
-      throw error;
-    }
+    await map.loaded;
     // The reader may have moved on while the map loaded: show whatever is active by now.
     let shown: Step | undefined;
     do {
@@ -64,8 +58,10 @@ export class StoryController {
     this.emit('ready');
   }
 
-  /** Makes a step active (from scrolling, a button or the API); resolves when the map settled. */
-  /** Index -1 is the title page, before the first step: the map shows its opening view. */
+  /**
+   * Makes a step active (from scrolling, a button or the API); resolves when the map has settled.
+   * Index -1 is the title page, before the first step: the map shows its opening view.
+   */
   async activate(index: number, { animate = true }: { animate?: boolean } = {}): Promise<void> {
     if (index < -1 || index >= this.steps.length) return;
     if (index !== this.activeIndex) {

@@ -58,7 +58,8 @@ export class StoryMap {
    * style: the map cannot be touched then.
    */
   private contextLost = false;
-  /** The step last asked for, shown again when a lost context comes back. */
+  private hasLoaded = false;
+  /** The step last asked for, shown again when a lost context comes back or the size changes. */
   private wanted: Step | null = null;
 
   /**
@@ -90,12 +91,8 @@ export class StoryMap {
     });
     this.loaded = this.watchErrors();
     this.watchContext();
-    // Fitted bounds depend on the map's size: when it changes (a rotated phone, a resized window),
-    // fit them again.
-    this.map.on('resize', () => {
-      if (this.contextLost || (this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
-      void this.show(this.wanted, { animate: false });
-    });
+    void this.loaded.then(() => (this.hasLoaded = true));
+    this.map.on('resize', () => this.refit());
   }
 
   /**
@@ -160,7 +157,19 @@ export class StoryMap {
 
   /** Space kept clear of text and controls when fitting bounds, in CSS pixels. */
   setPadding(padding: Padding): void {
+    if (JSON.stringify(padding) === JSON.stringify(this.padding)) return;
     this.padding = padding;
+    this.refit();
+  }
+
+  /**
+   * Fitted bounds depend on the map's size and padding: when either changes (a rotated phone, a
+   * resized window, the phone layout), the shown step is fitted again, at once.
+   */
+  private refit(): void {
+    if (!this.hasLoaded || this.contextLost) return;
+    if ((this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
+    void this.show(this.wanted, { animate: false });
   }
 
   resize(): void {

@@ -1,7 +1,7 @@
 /**
  * Turns scrolling into one number and a fraction: the index of the step that crosses the reading
- * line (-1 above the first step, at the title), and how far through it the reader is. Steps are stacked without gaps, so the reading line
- * always lies in exactly one step and fast scrolling still ends on the right one.
+ * line (-1 above the first step, at the title), and how far through it the reader is. Steps are
+ * stacked without gaps, so the reading line always lies in exactly one step.
  */
 import scrollama from 'scrollama';
 import { indexAtLine, progressAtLine } from './reading-line.ts';
