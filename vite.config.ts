@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { oembedPlugin } from './scripts/oembed-plugin.ts';
 import { offlinePlugin } from './scripts/offline-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { storyPlugin } from './scripts/story-plugin.ts';
@@ -10,7 +11,14 @@ export default defineConfig({
   base: './',
   publicDir: 'static',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [svelte(), storyPlugin(), prerenderPlugin(), offlinePlugin()],
+  plugins: [
+    svelte(),
+    storyPlugin(),
+    prerenderPlugin(),
+    // Optional oEmbed discovery, for sites that know their public address (docs/embedding.md).
+    oembedPlugin(process.env.STORYMAP_URL),
+    offlinePlugin(),
+  ],
   build: {
     target: 'es2022',
     // maplibre is one large chunk by nature; it is loaded after the text.

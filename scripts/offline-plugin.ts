@@ -30,7 +30,8 @@ export function offlinePlugin(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = precacheList([...Object.keys(bundle), 'favicon.svg']);
+      // Files from static/ that the story itself uses (the rest there is for other pages or docs).
+      const files = precacheList([...Object.keys(bundle), 'favicon.svg', 'config.json']);
       // The version changes whenever any cached file does, so a new build replaces the old cache.
       const hash = createHash('sha256');
       for (const name of Object.keys(bundle).sort()) {

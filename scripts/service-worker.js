@@ -36,9 +36,24 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(respond(request));
 });
 
-/** Cache first: the page (whatever its ?mode=), its code, data and fonts; then the network, kept. */
+/**
+ * Cache first: the page (whatever its ?mode=), its code, data and fonts; then the network, kept.
+ * The configuration is the exception: a museum edits it on the server without a new build, so it
+ * comes from the network when there is one, and from the cache when not.
+ */
 async function respond(request) {
   const cache = await caches.open(CACHE);
+  if (new URL(request.url).pathname.endsWith('/config.json')) {
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    } catch (error) {
+      const stored = await cache.match(request, { ignoreVary: true });
+      if (stored) return stored;
+      throw error;
+    }
+  }
   const page = request.mode === 'navigate';
   // ignoreVary: the page's module and style requests carry an Origin header the stored ones lack.
   const cached = await cache.match(page ? new URL('./', self.location.href).href : request, {

@@ -18,7 +18,7 @@ declare global {
 export function installApi(controller: StoryController, version: string): StoryMapApi {
   const api: StoryMapApi = {
     version,
-    steps: () => controller.steps.map(({ id, section, index }) => ({ id, section, index })),
+    steps: () => controller.scopedSteps.map(({ id, section, index }) => ({ id, section, index })),
     state: () => controller.state(),
     goTo: (stepId, opts) => controller.goTo(stepId, opts),
     on: (event, cb) => controller.on(event, cb),

@@ -27,6 +27,10 @@ export class StoryController {
   /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
   readonly steps: Step[];
+  /** The steps this page shows: all of them, or one section's in an embed of that section. */
+  readonly scope: { first: number; last: number };
+  /** The one section shown, or null for the whole story. */
+  readonly section: string | null;
   private map: StoryMap | undefined;
   // Listeners are bookkeeping, not state: nothing renders from them.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -37,8 +41,21 @@ export class StoryController {
   constructor(
     readonly mode: Mode,
     steps: Step[],
+    /** Limits the story to one section (`?mode=embed&section=…`); an unknown one is ignored. */
+    section: string | null = null,
   ) {
     this.steps = steps;
+    const inSection = steps.filter((step) => step.section === section);
+    this.section = inSection.length > 0 ? section : null;
+    this.scope =
+      inSection.length > 0
+        ? { first: inSection[0]!.index, last: inSection.at(-1)!.index }
+        : { first: 0, last: steps.length - 1 };
+  }
+
+  /** The steps in scope, in order. */
+  get scopedSteps(): Step[] {
+    return this.steps.slice(this.scope.first, this.scope.last + 1);
   }
 
   get activeStep(): Step | undefined {
@@ -76,7 +93,8 @@ export class StoryController {
 
   /** Moves to the next (1) or previous (-1) step. */
   async move(delta: -1 | 1): Promise<void> {
-    const step = this.steps[Math.min(this.steps.length - 1, Math.max(0, this.activeIndex + delta))];
+    const { first, last } = this.scope;
+    const step = this.steps[Math.min(last, Math.max(first, this.activeIndex + delta))];
     if (step && step.index !== this.activeIndex) await this.goTo(step.id);
   }
 
@@ -88,6 +106,9 @@ export class StoryController {
   async goTo(stepId: string, options: { animate?: boolean } = {}): Promise<void> {
     const index = this.steps.findIndex((step) => step.id === stepId);
     if (index < 0) throw new Error(`There is no step "${stepId}"`);
+    if (index < this.scope.first || index > this.scope.last) {
+      throw new Error(`Step "${stepId}" is not in the section this page shows ("${this.section}")`);
+    }
     this.revealStep(this.steps[index]!);
     await this.activate(index, options);
   }

@@ -1,7 +1,9 @@
 import { hydrate, mount } from 'svelte';
 import { installApi } from './api.ts';
 import App from './App.svelte';
+import { loadConfig } from './config.ts';
 import { StoryController, type Mode } from './controller.svelte.ts';
+import { connectToHost } from './modes/embed.ts';
 import { story } from './story/story.ts';
 import './app.css';
 
@@ -17,12 +19,20 @@ function modeFromUrl(search: string): Mode {
 const root = document.documentElement;
 const mode = modeFromUrl(location.search);
 root.dataset.mode = mode;
-const controller = new StoryController(mode, story.steps);
+// An embed may show one section only (`&section=…`); elsewhere `?section=` just says where to start.
+const section = mode === 'embed' ? new URLSearchParams(location.search).get('section') : null;
+const controller = new StoryController(mode, story.steps, section);
 installApi(controller, __APP_VERSION__);
 const target = document.getElementById('app')!;
 // The build prerenders the article into the page; the app takes it over rather than redrawing it.
 const start = target.firstElementChild ? hydrate : mount;
 start(App, { target, props: { controller } });
+
+if (mode === 'embed') {
+  void loadConfig(story.steps.map((step) => step.id)).then((config) =>
+    connectToHost(controller, config.embed.allowedOrigins),
+  );
+}
 
 // The offline cache (scripts/service-worker.js): built sites only, and only where the browser
 // allows one (not in a sandboxed iframe without its own origin, for instance).

@@ -30,3 +30,8 @@ export function progressAtLine(span: Span, line: number): number {
   if (height <= 0) return 0;
   return Math.min(1, Math.max(0, (line - span.top) / height));
 }
+
+/** How far to scroll so that a span's middle lands on the middle of a viewport. */
+export function scrollToCentre(span: Span, viewport: Span): number {
+  return (span.top + span.bottom) / 2 - (viewport.top + viewport.bottom) / 2;
+}

@@ -4,7 +4,7 @@
  * stacked without gaps, so the reading line always lies in exactly one step.
  */
 import scrollama from 'scrollama';
-import { indexAtLine, progressAtLine } from './reading-line.ts';
+import { indexAtLine, progressAtLine, scrollToCentre } from './reading-line.ts';
 
 const RESIZE_SETTLE_MS = 150;
 
@@ -41,24 +41,35 @@ export function createScroller({
     .setup({
       step: steps,
       offset: offset as scrollama.DecimalType,
-      progress: true,
       ...(container ? { container } : {}),
-    })
+      // In a cross-origin iframe the browser measures against the host's viewport and ignores
+      // margins unless the observers' root is our own document.
+      ...(window.self !== window.top ? { root: document } : {}),
+    } as scrollama.ScrollamaOptions)
     .onStepEnter(({ index }) => update({ index, progress: 0 }))
     // Back above the first step is back at the title, where no step is active.
     .onStepExit(({ index, direction }) => {
       if (index === 0 && direction === 'up') update({ index: -1, progress: 0 });
-    })
-    .onStepProgress(({ index, progress }) => {
-      if (index === current.index) update({ index, progress });
     });
+  // Progress is measured here rather than by scrollama, whose progress observers ignore the root
+  // (wrong inside an iframe) and cost one observer with many thresholds per step; one measurement
+  // per frame while scrolling is cheaper.
+  let frame = 0;
+  const measureProgress = () => {
+    frame = 0;
+    const step = steps[current.index];
+    if (step) update({ index: current.index, progress: progressAtLine(rect(step), line()) });
+  };
+  const onScroll = () => {
+    frame ||= requestAnimationFrame(measureProgress);
+  };
   // Scrollama reports crossings; a jump (scrollbar drag, Home key, a link) can skip them. When
   // scrolling stops, the steps' positions settle which one the reading line is really in.
+  const line = () => window.innerHeight * offset;
   const settle = () => {
-    const line = window.innerHeight * offset;
-    const spans = steps.map((step) => step.getBoundingClientRect());
-    const index = indexAtLine(spans, line);
-    update({ index, progress: index < 0 ? 0 : progressAtLine(spans[index]!, line) });
+    const spans = steps.map(rect);
+    const index = indexAtLine(spans, line());
+    update({ index, progress: index < 0 ? 0 : progressAtLine(spans[index]!, line()) });
   };
   const scrolling = container ?? window;
   // A resize moves every step, and for a moment the reading line lies in whatever step slid under
@@ -68,18 +79,35 @@ export function createScroller({
     clearTimeout(holding);
     holding = setTimeout(() => {
       holding = undefined;
-      steps[current.index]?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const step = steps[current.index];
+      if (step) revealInScroller(step, container);
       scroller.resize();
       settle();
     }, RESIZE_SETTLE_MS);
   };
   scrolling.addEventListener('scrollend', settle);
+  scrolling.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', resize);
   settle();
   return () => {
     clearTimeout(holding);
+    cancelAnimationFrame(frame);
     scrolling.removeEventListener('scrollend', settle);
+    scrolling.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', resize);
     scroller.destroy();
   };
+}
+
+const rect = (element: Element) => element.getBoundingClientRect();
+
+/**
+ * Brings an element to the middle of the element that scrolls it (the window, or the phone
+ * layout's sheet), and nothing else: unlike scrollIntoView, it never scrolls a page that embeds
+ * the story in an iframe.
+ */
+export function revealInScroller(element: HTMLElement, container?: HTMLElement): void {
+  const viewport = container ? rect(container) : { top: 0, bottom: window.innerHeight };
+  const delta = scrollToCentre(rect(element), viewport);
+  (container ?? window).scrollBy({ top: delta, behavior: 'instant' });
 }

@@ -1,0 +1,96 @@
+/**
+ * The embed's conversation with the page that frames it (contract in the README): it tells the
+ * host when it is ready, which step is shown and how tall its content is, and accepts one
+ * request, `storymap:goto`. Anything else that arrives is ignored.
+ */
+import type { StoryController } from '../controller.svelte.ts';
+
+/** The id under which the story reports its height to Datawrapper-style resizers. */
+export const EMBED_ID = 'mao-indochina-storymap';
+
+export interface GotoRequest {
+  stepId: string;
+}
+
+/** The one message a host may send, or null for anything of another shape. */
+export function readHostMessage(data: unknown): GotoRequest | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { type, stepId } = data as Record<string, unknown>;
+  if (type !== 'storymap:goto' || typeof stepId !== 'string' || stepId === '') return null;
+  return { stepId };
+}
+
+/**
+ * The content height in the formats hosts' resizer scripts understand: ours, Datawrapper's and
+ * AMP's `embed-size`, so a page that already runs one of those sizes the frame without ours.
+ */
+export function heightMessages(height: number): object[] {
+  return [
+    { type: 'storymap:height', height },
+    { 'datawrapper-height': { [EMBED_ID]: height } },
+    { sentinel: 'amp', type: 'embed-size', height },
+  ];
+}
+
+/** Whether a message from `origin` may steer the story; an empty allowlist allows any host. */
+export function hostAllowed(origin: string, allowedOrigins: string[]): boolean {
+  return allowedOrigins.length === 0 || allowedOrigins.includes(origin);
+}
+
+/**
+ * Starts talking to the framing page, if there is one. Returns a function that stops.
+ * Messages go to every origin unless an allowlist names the hosts: they carry nothing private.
+ */
+export function connectToHost(
+  controller: StoryController,
+  allowedOrigins: string[],
+  host: Window = window.parent,
+): () => void {
+  if (host === window) return () => {};
+  const targets = allowedOrigins.length > 0 ? allowedOrigins : ['*'];
+  const post = (message: object) => {
+    for (const target of targets) host.postMessage(message, target);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== host || !hostAllowed(event.origin, allowedOrigins)) return;
+    const request = readHostMessage(event.data);
+    if (!request) return;
+    controller.goTo(request.stepId).catch((error: unknown) => {
+      console.warn('storymap:goto ignored:', error instanceof Error ? error.message : error);
+    });
+  };
+  window.addEventListener('message', onMessage);
+
+  const postStep = () => {
+    const step = controller.activeStep;
+    if (step) post({ type: 'storymap:step', stepId: step.id, index: step.index });
+  };
+  let lastHeight = 0;
+  const postHeight = () => {
+    for (const message of heightMessages(lastHeight)) post(message);
+  };
+  const measure = new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    postHeight();
+  });
+  measure.observe(document.body);
+
+  // The height again with `ready`, for a host whose resizer script loaded after the first report.
+  const postReady = () => {
+    post({ type: 'storymap:ready' });
+    if (lastHeight > 0) postHeight();
+  };
+  const stopStep = controller.on('step', postStep);
+  const stopReady = controller.on('ready', postReady);
+  if (controller.ready) postReady();
+
+  return () => {
+    window.removeEventListener('message', onMessage);
+    stopStep();
+    stopReady();
+    measure.disconnect();
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The story inside a course page: a host page on another origin frames it at a fixed height, as an
+ * LMS would. The host must never move; messages, `goto`, scrolling and deep links must work.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { launchChromium } from './chromium.ts';
+import { openStory } from './story-page.ts';
+
+const { story } = loadStoryData(process.cwd());
+
+/** A course page: text above and below an iframe, as pasted into a rich-text editor. */
+function hostPage(src: string, { sandbox = '', helper = false } = {}): string {
+  return `<!doctype html><html><head><title>Week 7: Indochina</title>
+<script>
+  window.received = [];
+  addEventListener('message', (event) => {
+    const frame = document.querySelector('iframe');
+    if (event.source === frame.contentWindow) received.push(event.data);
+  });
+</script>
+${helper ? `<script src="${inject('baseUrl')}embed-host.js" defer></script>` : ''}
+</head><body style="margin:0">
+<h1>Week 7</h1><p style="height:900px">Read the story below before the seminar.</p>
+<iframe src="${src}" title="Story map" width="1000" height="700" style="border:0"
+  ${sandbox ? `sandbox="${sandbox}"` : ''} ${helper ? 'data-storymap' : ''}></iframe>
+<p style="height:1500px">Questions for discussion.</p>
+</body></html>`;
+}
+
+let context: BrowserContext;
+/** The course site: a real server of its own (Chromium treats faked responses as public sites). */
+let host: Server;
+let hostOrigin: string;
+let nextPage = '';
+
+beforeAll(async () => {
+  context = await launchChromium({
+    viewport: { width: 1200, height: 800 },
+    reducedMotion: 'reduce',
+  });
+  host = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' }).end(nextPage);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  // "localhost" against the story's "127.0.0.1": another origin, as an LMS is.
+  hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await context.close();
+  host.close();
+});
+
+async function openHost(query: string, options: Parameters<typeof hostPage>[1] = {}) {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const src = new URL(query, inject('baseUrl')).href;
+  nextPage = hostPage(src, options);
+  await page.goto(`${hostOrigin}/course`);
+  // The reader has scrolled the course page to the story.
+  await page.evaluate(() => document.querySelector('iframe')!.scrollIntoView());
+  const scrollY = await hostScroll(page);
+  expect(scrollY).toBeGreaterThan(0);
+  const frame = await frameOf(page);
+  return { page, frame, errors, scrollY };
+}
+
+async function frameOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The iframe has no frame');
+  await frame.waitForLoadState();
+  return frame;
+}
+
+const received = (page: Page) =>
+  page.evaluate(() => (window as unknown as { received: unknown[] }).received);
+
+async function waitForMessage(page: Page, match: Record<string, unknown>) {
+  await page.waitForFunction(
+    (m) =>
+      (window as unknown as { received: Record<string, unknown>[] }).received.some((data) =>
+        Object.entries(m).every(
+          ([key, value]) => JSON.stringify(data?.[key]) === JSON.stringify(value),
+        ),
+      ),
+    match,
+    { timeout: 60_000 },
+  );
+}
+
+const hostScroll = (page: Page) => page.evaluate(() => window.scrollY);
+const stepIdIn = (frame: Frame) => frame.evaluate(() => window.storymap.state().stepId);
+
+describe('embed in a course page on another origin', () => {
+  it('says ready, reports its height, follows scrolling inside the frame and never moves the host', async () => {
+    const { page, frame, errors, scrollY } = await openHost('?mode=embed');
+    await waitForMessage(page, { type: 'storymap:ready' });
+    const messages = (await received(page)) as Record<string, unknown>[];
+    const height = messages.find((m) => m.type === 'storymap:height')?.height;
+    expect(height).toBeGreaterThan(5000);
+    // The same height for resizer scripts the host may already run.
+    expect(messages).toContainEqual({ 'datawrapper-height': { 'mao-indochina-storymap': height } });
+    expect(messages).toContainEqual({ sentinel: 'amp', type: 'embed-size', height });
+    expect(await frame.evaluate(() => window.storymap.state().mode)).toBe('embed');
+
+    // A reader scrolls with the wheel over the frame: steps activate inside it.
+    const box = (await (await page.$('iframe'))!.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6 && (await stepIdIn(frame)) === null; i++) {
+      await page.mouse.wheel(0, 500);
+      await frame.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+    await frame.waitForFunction(() => window.storymap.state().stepId !== null);
+    const stepId = await stepIdIn(frame);
+    await waitForMessage(page, { type: 'storymap:step', stepId });
+    expect(await hostScroll(page)).toBe(scrollY);
+
+    // Next, keys and goto move the story inside the frame, never the host page.
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await frame.waitForFunction((id) => window.storymap.state().stepId !== id, stepId);
+    const target = story.steps[30]!;
+    await page.evaluate((id) => {
+      const frameWindow = document.querySelector('iframe')!.contentWindow!;
+      frameWindow.postMessage({ type: 'storymap:goto', stepId: id }, '*');
+    }, target.id);
+    await waitForMessage(page, { type: 'storymap:step', stepId: target.id, index: target.index });
+    expect(await stepIdIn(frame)).toBe(target.id);
+    const inView = await frame.evaluate((id) => {
+      const rect = document.getElementById(id)!.getBoundingClientRect();
+      return rect.top < innerHeight && rect.bottom > 0;
+    }, target.id);
+    expect(inView).toBe(true);
+    expect(await hostScroll(page)).toBe(scrollY);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('A');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores messages of any other shape or from another window', async () => {
+    const { page, frame } = await openHost('?mode=embed&step=geneva-agreement-1954');
+    await waitForMessage(page, { type: 'storymap:ready' });
+    const before = await stepIdIn(frame);
+    const warnings: string[] = [];
+    page.on('console', (message) => warnings.push(message.text()));
+    await page.evaluate(() => {
+      const frameWindow = document.querySelector('iframe')!.contentWindow!;
+      for (const message of [
+        'storymap:goto',
+        { type: 'storymap:goto' },
+        { type: 'storymap:goto', stepId: 7 },
+        { type: 'storymap:go', stepId: 'dien-bien-phu-campaign' },
+        JSON.stringify({ type: 'storymap:goto', stepId: 'dien-bien-phu-campaign' }),
+        null,
+      ])
+        frameWindow.postMessage(message, '*');
+      // A step that does not exist: a warning in the frame's console, nothing else.
+      frameWindow.postMessage({ type: 'storymap:goto', stepId: 'no-such-step' }, '*');
+    });
+    await page.waitForEvent('console', (message) => message.text().includes('no-such-step'));
+    expect(await stepIdIn(frame)).toBe(before);
+    // The frame's own page cannot steer itself as if it were the host.
+    await frame.evaluate(() =>
+      window.postMessage({ type: 'storymap:goto', stepId: 'dien-bien-phu-campaign' }, '*'),
+    );
+    await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(await stepIdIn(frame)).toBe(before);
+    await page.close();
+  });
+
+  it('opens at a step named by &step= or #step-id, and shows one section with &section=', async () => {
+    for (const query of [
+      '?mode=embed&step=geneva-agreement-1954',
+      '?mode=embed#geneva-agreement-1954',
+    ]) {
+      const { page, frame, scrollY } = await openHost(query);
+      await waitForMessage(page, { type: 'storymap:ready' });
+      expect(await stepIdIn(frame)).toBe('geneva-agreement-1954');
+      expect(await hostScroll(page)).toBe(scrollY);
+      await page.close();
+    }
+
+    const section = story.sections[2]!;
+    const { page, frame } = await openHost(`?mode=embed&section=${section.id}`);
+    await waitForMessage(page, { type: 'storymap:ready' });
+    await frame.waitForFunction(
+      () => document.querySelectorAll('section.section:not([hidden])').length === 1,
+    );
+    const shown = await frame.$$eval('section.section:not([hidden]) [data-step-id]', (steps) =>
+      steps.map((step) => step.getAttribute('data-step-id')),
+    );
+    expect(shown).toEqual(section.stepIds);
+    expect(await frame.evaluate(() => window.storymap.steps().map((step) => step.id))).toEqual(
+      section.stepIds,
+    );
+    // Next stops at the section's end.
+    await frame.evaluate((id) => window.storymap.goTo(id), section.stepIds.at(-1)!);
+    await expect(frame.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
+    await expect(
+      frame.getByRole('link', { name: /Full story/ }).getAttribute('href'),
+    ).resolves.toBe(`./#${section.stepIds.at(-1)}`);
+    await page.close();
+  });
+
+  it('is sized by the optional host helper from its height messages', async () => {
+    const { page, scrollY } = await openHost('?mode=embed', { helper: true });
+    await waitForMessage(page, { type: 'storymap:height' });
+    // Content taller than the screen: the frame takes the screen, less a margin, and scrolls inside.
+    await page.waitForFunction(
+      () => document.querySelector('iframe')!.offsetHeight === innerHeight - 32,
+    );
+    expect(await hostScroll(page)).toBe(scrollY);
+    await page.close();
+  });
+
+  it('works in a sandbox with allow-same-origin, and says why without it', async () => {
+    const allowed = await openHost('?mode=embed', { sandbox: 'allow-scripts allow-same-origin' });
+    await waitForMessage(allowed.page, { type: 'storymap:ready' });
+    expect(allowed.errors).toEqual([]);
+    await allowed.page.close();
+
+    // Without allow-same-origin the frame has an opaque origin: its scripts may not even load.
+    const opaque = await openHost('?mode=embed', { sandbox: 'allow-scripts' });
+    const text = opaque.frame.locator(`[data-step-id="${story.steps[0]!.id}"] p`).first();
+    await expect(text.isVisible()).resolves.toBe(true);
+    const note = opaque.frame.locator('.map-stalled, .map-status.error');
+    await note.first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await note.first().textContent()).toMatch(/text is complete/);
+    await opaque.page.close();
+  });
+});
+
+describe('share dialog (scroll mode)', () => {
+  it('gives a link and iframe code for the story, the section or the step, at a chosen height', async () => {
+    const reader = await openStory({ path: '/#dien-bien-phu-campaign' });
+    const { page } = reader;
+    const origin = new URL(inject('baseUrl')).origin;
+    await reader.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share or embed' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    // It offers what the reader is looking at: this step.
+    await expect(dialog.getByLabel('This step').isChecked()).resolves.toBe(true);
+    const base = new URL('/', inject('baseUrl')).href;
+    await expect(dialog.getByLabel('Link').inputValue()).resolves.toBe(
+      `${base}#dien-bien-phu-campaign`,
+    );
+
+    await dialog.getByLabel(/This section/).check();
+    await dialog
+      .getByLabel('Height of the embedded story')
+      .selectOption({ label: 'Tall (800 px)' });
+    const code = await dialog.getByLabel(/Code to paste/).inputValue();
+    expect(code).toContain(`src="${base}?mode=embed&amp;section=supporting-wars"`);
+    expect(code).toContain('height="800"');
+    expect(code).toMatch(/title="[^"]+: /);
+    await dialog.getByRole('button', { name: 'Copy embed code' }).click();
+    await expect(dialog.getByRole('status').textContent()).resolves.toBe('Embed code copied.');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
+    await page.screenshot({ path: 'test-output/screenshots/share-dialog.png' });
+
+    // Escape closes it and the story is where it was.
+    await page.keyboard.press('Escape');
+    await expect(dialog.isVisible()).resolves.toBe(false);
+    expect(await page.evaluate(() => window.storymap.state().stepId)).toBe(
+      'dien-bien-phu-campaign',
+    );
+    expect(reader.errors).toEqual([]);
+    await reader.close();
+  });
+});
