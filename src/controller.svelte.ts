@@ -24,6 +24,8 @@ export class StoryController {
   activeIndex = $state(-1);
   progress = $state(0);
   ready = $state(false);
+  /** The live map gave up (no WebGL, lost for good, no style): the page shows static maps. */
+  failed = $state(false);
   /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
   readonly steps: Step[];

@@ -27,6 +27,8 @@ export interface OpenOptions {
   bypassCSP?: boolean;
   /** Extra Chromium switches, e.g. to turn WebGL off. */
   args?: string[];
+  /** A touchscreen (the kiosk). */
+  hasTouch?: boolean;
 }
 
 export async function openStory({
@@ -37,11 +39,12 @@ export async function openStory({
   javaScriptEnabled = true,
   bypassCSP = false,
   args = [],
+  hasTouch = false,
 }: OpenOptions = {}): Promise<StoryPage> {
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;
   const context = await launchChromium(
-    { viewport, reducedMotion, javaScriptEnabled, bypassCSP },
+    { viewport, reducedMotion, javaScriptEnabled, bypassCSP, hasTouch },
     args,
   );
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,0 +1,202 @@
+/**
+ * The museum kiosk on a 1080p touchscreen: idle → countdown → reset → attract, a touch wakes it,
+ * it is locked against stray gestures, every control is finger-sized, and it recovers by itself.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { openStory, type StoryPage } from './story-page.ts';
+
+const { story } = loadStoryData(process.cwd());
+const SCREEN = { width: 1920, height: 1080 };
+// The attract steps in static/config.json.
+const ATTRACT = ['advisers-and-arms-1950', 'dien-bien-phu-campaign'];
+
+let kiosk: StoryPage | undefined;
+afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+const phase = (page: Page) => page.evaluate(() => document.documentElement.dataset.kioskPhase);
+const waitForPhase = (page: Page, wanted: string) =>
+  page.waitForFunction((p) => document.documentElement.dataset.kioskPhase === p, wanted, {
+    timeout: 30_000,
+  });
+const stepId = (page: Page) => page.evaluate(() => window.storymap.state().stepId);
+
+async function tapCentre(page: Page, selector: string) {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Controls a finger could hit, and their size. */
+function visibleTargets(page: Page) {
+  return page.$$eval('button, a[href], input, select, [role="button"]', (elements) =>
+    elements
+      .filter((element) => (element as HTMLElement).checkVisibility())
+      .map((element) => {
+        const rect = element.getBoundingClientRect();
+        const name = element.textContent?.trim() || element.getAttribute('aria-label') || '';
+        return { name: `${element.tagName} ${name}`, width: rect.width, height: rect.height };
+      })
+      .filter((target) => target.width > 0 && target.height > 0),
+  );
+}
+
+describe('kiosk', () => {
+  it('counts down when idle, keeps reading on a touch, resets, attracts and wakes to the title', async () => {
+    kiosk = await openStory({
+      path: '/?mode=kiosk&idle=5&countdown=2&attract=1',
+      viewport: SCREEN,
+      hasTouch: true,
+    });
+    const { page } = kiosk;
+    await waitForPhase(page, 'reading');
+    // A visitor reads a step and opens a note.
+    await tapCentre(page, '.step-nav button:has-text("Next")');
+    await page.waitForFunction(() => window.storymap.state().stepId !== null);
+    const read = await stepId(page);
+    // The map's canvas, marked to prove the reset keeps the same map.
+    await page.evaluate(() => {
+      (document.querySelector('canvas') as HTMLCanvasElement & { kept?: boolean }).kept = true;
+    });
+
+    await waitForPhase(page, 'countdown');
+    const countdown = page.getByRole('alertdialog');
+    await expect(countdown.textContent()).resolves.toMatch(/goes back to the start in \d+/);
+    await tapCentre(page, '.kiosk-countdown button');
+    await waitForPhase(page, 'reading');
+    expect(await stepId(page)).toBe(read);
+
+    await page.locator('.note-mark').first().scrollIntoViewIfNeeded();
+    await tapCentre(page, `#${read} .note-mark`);
+    await page.waitForFunction(() => document.querySelector(':popover-open') !== null);
+
+    // Left alone: countdown, then the reset and the attract loop through the chosen steps.
+    await waitForPhase(page, 'attract');
+    await page.waitForFunction(() => document.querySelector(':popover-open') === null);
+    await page.waitForFunction((id) => window.storymap.state().stepId === id, ATTRACT[0]);
+    await page.waitForFunction((id) => window.storymap.state().stepId === id, ATTRACT[1]);
+    // No idle timer during the loop: it keeps advancing and never counts down.
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const phases: string[] = [];
+          const stop = window.storymap.on('step', () => {
+            phases.push(document.documentElement.dataset.kioskPhase!);
+            if (phases.length === 3) {
+              stop();
+              resolve(phases);
+            }
+          });
+        }),
+    );
+    expect(seen).toEqual(['attract', 'attract', 'attract']);
+    await page.screenshot({ path: 'test-output/screenshots/kiosk-attract.png' });
+
+    // A touch anywhere wakes it at the title, with the same map.
+    await page.touchscreen.tap(SCREEN.width / 2, SCREEN.height / 2);
+    await waitForPhase(page, 'reading');
+    await page.waitForFunction(() => window.storymap.state().stepId === null);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const kept = await page.evaluate(
+      () => (document.querySelector('canvas') as HTMLCanvasElement & { kept?: boolean }).kept,
+    );
+    expect(kept).toBe(true);
+    expect(await phase(page)).toBe('reading');
+    expect(kiosk.errors).toEqual([]);
+  });
+
+  it('is locked down: no selection, no long-press menu, no page zoom, no link out', async () => {
+    kiosk = await openStory({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
+    const { page } = kiosk;
+    const paragraph = page.locator('.card p').first();
+    await paragraph.dblclick();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('');
+    expect(await paragraph.evaluate((p) => getComputedStyle(p).userSelect)).toBe('none');
+    const menuBlocked = await page.evaluate(() => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      return !document.querySelector('.card p')!.dispatchEvent(event);
+    });
+    expect(menuBlocked).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).touchAction)).toBe(
+      'pan-y',
+    );
+    await expect(page.locator('meta[name="viewport"]').getAttribute('content')).resolves.toContain(
+      'user-scalable=no',
+    );
+    const outbound = await page.$$eval('a[href]', (links) =>
+      links.map((link) => link.getAttribute('href')!).filter((href) => !href.startsWith('#')),
+    );
+    expect(outbound).toEqual([]);
+    // Large type: body text of at least 24 px on a 1080p screen.
+    const size = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+  });
+
+  it('gives every visible control a 44 × 44 px target, and moves by buttons, swipes and sections', async () => {
+    kiosk = await openStory({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
+    const { page } = kiosk;
+    const small: string[] = [];
+    const check = async (where: string) => {
+      for (const target of await visibleTargets(page))
+        if (target.width < 44 || target.height < 44)
+          small.push(`${where}: ${target.name} is ${target.width}×${target.height}`);
+    };
+    await check('title');
+
+    const sections = story.sections[3]!;
+    await tapCentre(page, 'button.sections');
+    await page.locator('#section-menu').waitFor();
+    await check('section menu');
+    await tapCentre(page, `#section-menu button:has-text("${sections.title.slice(0, 20)}")`);
+    await page.waitForFunction((id) => window.storymap.state().stepId === id, sections.stepIds[0]);
+    await check('a step');
+    expect(small).toEqual([]);
+
+    // A sideways swipe on the map turns the page: left for the next step, right for the previous.
+    const swipe = async (from: number, to: number) => {
+      // Once the map has drawn the step (a busy page would stretch the gesture past a swipe's time).
+      await page.evaluate(() => window.storymap.goTo(window.storymap.state().stepId!));
+      await page.mouse.move(from, 500);
+      await page.mouse.down();
+      await page.mouse.move(to, 510, { steps: 4 });
+      await page.mouse.up();
+    };
+    await swipe(1500, 1200);
+    await page.waitForFunction((id) => window.storymap.state().stepId === id, sections.stepIds[1]);
+    await swipe(1200, 1500);
+    await page.waitForFunction((id) => window.storymap.state().stepId === id, sections.stepIds[0]);
+    expect(kiosk.errors).toEqual([]);
+  });
+
+  it('recovers a lost WebGL context, and starts again at the title when the map is gone for good', async () => {
+    kiosk = await openStory({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
+    const { page } = kiosk;
+    const lose = (restoreAfter: number | null) =>
+      page.evaluate(async (restoreAfter) => {
+        const canvas = document.querySelector('canvas')!;
+        const extension = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        extension.loseContext();
+        if (restoreAfter === null) return;
+        await new Promise((resolve) => setTimeout(resolve, restoreAfter));
+        extension.restoreContext();
+      }, restoreAfter);
+    const step = story.steps[10]!;
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
+    await lose(300);
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), story.steps[11]!.id);
+    await page.waitForFunction(() => document.querySelector('.map-status') === null);
+
+    // Gone for good: the kiosk reloads itself and opens at the title with a working map.
+    const reloaded = page.waitForEvent('load', { timeout: 40_000 });
+    await lose(null);
+    await reloaded;
+    await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
+    expect(await stepId(page)).toBeNull();
+    expect(page.url()).toMatch(/\?mode=kiosk$/);
+    // What the visitor saw meanwhile was the story's own words, never an error's.
+    expect(kiosk.errors).toEqual([]);
+  });
+});
