@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
 import { DEFAULT_CONFIG, loadConfig, parseConfig, parseOrigin } from '../../src/config.ts';
 
 const STEPS = ['dien-bien-phu-campaign', 'geneva-agreement-1954', 'paris-talks-1968'];
@@ -15,11 +16,19 @@ describe('parseConfig', () => {
     });
   });
 
-  it('reads the shipped static/config.json as the defaults, without warnings', () => {
+  it('reads the shipped static/config.json without warnings: default times, real attract steps', () => {
     const file = JSON.parse(
       readFileSync(new URL('../../static/config.json', import.meta.url), 'utf8'),
     );
-    expect(parse(file)).toEqual({ config: DEFAULT_CONFIG, warnings: [] });
+    const { story } = loadStoryData(process.cwd());
+    const { config, warnings } = parseConfig(
+      file,
+      '',
+      story.steps.map((step) => step.id),
+    );
+    expect(warnings).toEqual([]);
+    expect(config.kiosk.attractSteps.length).toBeGreaterThan(4);
+    expect({ ...config, kiosk: { ...config.kiosk, attractSteps: [] } }).toEqual(DEFAULT_CONFIG);
   });
 
   it('returns copies: changing the result leaves DEFAULT_CONFIG alone', () => {
