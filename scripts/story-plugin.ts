@@ -115,8 +115,17 @@ export function loadStoryData(root: string): StoryData {
   return { story, files, staticMap };
 }
 
+/**
+ * The story for the built page's bundle: without the article's paragraphs, which the prerendered
+ * page already carries and src/story/story.ts reads back from it (half the bundle otherwise).
+ */
+export function bundledStory(story: Story): Story {
+  return { ...story, steps: story.steps.map((step) => ({ ...step, paragraphs: [] })) };
+}
+
 export function storyPlugin(): Plugin {
   let root = process.cwd();
+  let build = false;
   let data: StoryData | undefined;
   const load = () => (data ??= loadStoryData(root));
 
@@ -124,16 +133,19 @@ export function storyPlugin(): Plugin {
     name: 'storymap-content',
     configResolved(config) {
       root = config.root;
+      build = config.command === 'build';
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    load(id, options) {
       if (id !== RESOLVED_ID) return undefined;
       for (const dir of ['geo', 'src/story', 'src/story/sections']) {
         for (const file of readdirSync(join(root, dir))) this.addWatchFile(join(root, dir, file));
       }
-      return `export default ${JSON.stringify(load().story)};`;
+      // The dev server mounts (no prerendered text) and the prerender renders: both need it all.
+      const story = build && !options?.ssr ? bundledStory(load().story) : load().story;
+      return `export default ${JSON.stringify(story)};`;
     },
     generateBundle() {
       const { files, story, staticMap } = load();

@@ -87,6 +87,11 @@ export class StoryMap {
       // Beyond 2 device pixels per CSS pixel a map looks no sharper but costs twice the drawing
       // (a 4K museum screen at 100 % scaling would otherwise hit the canvas size limit).
       pixelRatio: Math.min(window.devicePixelRatio, 2),
+      // Validated at build time (tests/unit/style.test.ts): skip maplibre's validation at start.
+      validateStyle: false,
+      // Steps jump between distant views: a few cached tiles per source get reused, dozens only
+      // grow the heap (45 per source by default at this size, times ten sources).
+      maxTileCacheSize: 8,
     });
     this.map.on('styleimagemissing', ({ id }) => {
       if (id === 'arrow' && !this.map.hasImage('arrow'))

@@ -9,6 +9,12 @@ import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-nor
 import { BORDER, COAST, LAND, RIVER, RIVER_TEXT, SEA } from './colours.ts';
 import { STORY_LAYERS } from './layers.ts';
 
+/**
+ * The basemap keeps 0.01° (scripts/basemap.ts), about a pixel at zoom 6: deeper tiles would add
+ * no detail, only tiling work at every zoom change (closer views scale these up).
+ */
+const BASEMAP_MAXZOOM = 6;
+
 export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   const basemap: LayerSpecification[] = [
@@ -89,9 +95,14 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         type: 'geojson',
         data: dataUrl('basemap-land.geojson'),
         attribution: 'Natural Earth',
+        maxzoom: BASEMAP_MAXZOOM,
       },
-      coast: { type: 'geojson', data: dataUrl('basemap-coast.geojson') },
-      borders: { type: 'geojson', data: dataUrl('basemap-borders.geojson') },
+      coast: { type: 'geojson', data: dataUrl('basemap-coast.geojson'), maxzoom: BASEMAP_MAXZOOM },
+      borders: {
+        type: 'geojson',
+        data: dataUrl('basemap-borders.geojson'),
+        maxzoom: BASEMAP_MAXZOOM,
+      },
       rivers: geojson('rivers.geojson'),
       ...Object.fromEntries(
         STORY_LAYERS.map((layer) => [layer.id, geojson(`${layer.id}.geojson`)]),

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { bundledStory, loadStoryData } from '../../scripts/story-plugin.ts';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'minimal');
 let copies: string[] = [];
@@ -51,5 +51,34 @@ describe('loadStoryData', () => {
     rmSync(join(dir, 'geo', 'airfields.geojson'));
     rmSync(join(dir, 'geo', 'dmz.geojson'));
     expect(() => loadStoryData(dir)).toThrow(/geo\/dmz\.geojson: missing/);
+  });
+});
+
+describe('bundledStory', () => {
+  const { story } = loadStoryData(process.cwd());
+
+  it('leaves the paragraphs out of the bundle and keeps everything else', () => {
+    const bundled = bundledStory(story);
+    expect(bundled.steps.every((step) => step.paragraphs.length === 0)).toBe(true);
+    expect(bundled.steps.map(({ paragraphs, ...rest }) => rest)).toEqual(
+      story.steps.map(({ paragraphs, ...rest }) => rest),
+    );
+    expect(bundled.notes).toEqual(story.notes);
+  });
+
+  it('keeps paragraphs that the prerendered page gives back part for part', () => {
+    // The page reads each text part back as one text node: an empty part or two text parts in a
+    // row would come back merged or missing.
+    for (const step of story.steps) {
+      expect(step.paragraphs.length, step.id).toBeGreaterThan(0);
+      for (const paragraph of step.paragraphs) {
+        expect(paragraph.length, step.id).toBeGreaterThan(0);
+        paragraph.forEach((part, i) => {
+          if (typeof part !== 'string') return;
+          expect(part, step.id).not.toBe('');
+          expect(typeof paragraph[i + 1], `${step.id}: two text parts in a row`).not.toBe('string');
+        });
+      }
+    }
   });
 });
