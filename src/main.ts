@@ -35,8 +35,9 @@ if (mode === 'embed') {
 }
 
 // The offline cache (scripts/service-worker.js): built sites only, and only where the browser
-// allows one (not in a sandboxed iframe without its own origin, for instance).
-if (import.meta.env.PROD) {
+// allows one (not in a sandboxed iframe without its own origin, for instance). Its downloads wait
+// until the map is up (or a while, if the map never comes), so they do not compete with it.
+function registerOfflineCache() {
   try {
     navigator.serviceWorker?.register('./sw.js').catch((error: unknown) => {
       console.warn('No offline cache:', error);
@@ -44,4 +45,12 @@ if (import.meta.env.PROD) {
   } catch (error) {
     console.warn('No offline cache:', error);
   }
+}
+if (import.meta.env.PROD) {
+  const fallback = setTimeout(registerOfflineCache, 15_000);
+  const stop = controller.on('ready', () => {
+    stop();
+    clearTimeout(fallback);
+    registerOfflineCache();
+  });
 }

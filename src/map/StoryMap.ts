@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { flightDuration, sameCamera } from '../geo/flight.ts';
 import type { Bounds, Step, View } from '../story/types.ts';
 import { STORY_LAYERS } from './layers.ts';
-import { buildStyle } from './style.ts';
+import { buildStyle, STORY_DATA } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -42,6 +42,8 @@ export interface Padding {
   bottom: number;
   left: number;
 }
+
+const dataUrl = (file: string) => new URL(`data/${file}`, document.baseURI).href;
 
 export class StoryMap {
   readonly loaded: Promise<void>;
@@ -77,7 +79,7 @@ export class StoryMap {
   ) {
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle((file) => new URL(`data/${file}`, document.baseURI).href),
+      style: buildStyle(dataUrl),
       bounds: OPENING_BOUNDS,
       // The story steers the map; scrolling the page must never zoom or pan it.
       interactive: false,
@@ -97,7 +99,11 @@ export class StoryMap {
       if (id === 'arrow' && !this.map.hasImage('arrow'))
         this.map.addImage('arrow', arrowImage(), { sdf: true });
     });
-    this.loaded = this.watchErrors();
+    // The story's layers are fetched once the opening view is up, before any step is shown.
+    this.loaded = this.watchErrors().then(() => {
+      for (const [id, file] of Object.entries(STORY_DATA))
+        void this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(dataUrl(file));
+    });
     this.watchContext();
     void this.loaded.then(() => (this.hasLoaded = true));
     this.map.on('resize', () => this.refit());

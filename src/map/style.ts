@@ -15,6 +15,13 @@ import { STORY_LAYERS } from './layers.ts';
  */
 const BASEMAP_MAXZOOM = 6;
 
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Each story layer's data file, loaded into its source once the map is up. */
+export const STORY_DATA: Record<string, string> = Object.fromEntries(
+  STORY_LAYERS.map((layer) => [layer.id, `${layer.id}.geojson`]),
+);
+
 export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   const basemap: LayerSpecification[] = [
@@ -104,8 +111,13 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         maxzoom: BASEMAP_MAXZOOM,
       },
       rivers: geojson('rivers.geojson'),
+      // Empty until the map has loaded (see STORY_DATA): the opening view shows none of them,
+      // and the map's one worker has the basemap to cut first.
       ...Object.fromEntries(
-        STORY_LAYERS.map((layer) => [layer.id, geojson(`${layer.id}.geojson`)]),
+        STORY_LAYERS.map((layer) => [
+          layer.id,
+          { type: 'geojson' as const, data: EMPTY, promoteId: 'id' },
+        ]),
       ),
     },
     layers: [...basemap, ...story],
