@@ -1,7 +1,7 @@
 /**
  * The kiosk's idle and attract cycle, without DOM: the integrator feeds visitor input in and
  * carries out the effects. 'reading' (a visitor is using it) → after idleSeconds without input,
- * 'countdown' ("Resetting in 17 s", input = keep reading) → 'attract' (reset to the title, then
+ * 'countdown' ("… back to the start in 17 s", input = keep reading) → 'attract' (reset to the title, then
  * advance through attract steps every attractSeconds) → input wakes it back to 'reading'.
  */
 import type { StoryConfig } from '../config.ts';
