@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
 import { differences, nextFrame, readState } from './expect-step.ts';
 import { openStory, type StoryPage } from './story-page.ts';
@@ -12,8 +13,18 @@ const axeSource = readFileSync(
 );
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
+function violations(page: Page): Promise<string[]> {
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, AXE_TAGS);
+}
+
 describe('accessibility checks (axe-core)', () => {
-  for (const mode of ['scroll', 'kiosk', 'embed']) {
+  for (const mode of ['scroll', 'kiosk', 'embed'] as const) {
     it(`finds nothing at the title and at several steps in ${mode} mode`, async () => {
       const reader = await openStory({ path: `/?mode=${mode}`, bypassCSP: true });
       try {
@@ -25,14 +36,13 @@ describe('accessibility checks (axe-core)', () => {
               (id) => window.storymap.goTo(id, { animate: false }),
               step.id,
             );
-          const violations = await reader.page.evaluate(async (tags) => {
-            const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-            const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-            return result.violations.map(
-              (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-            );
-          }, AXE_TAGS);
-          expect(violations, `at ${step?.id ?? 'the title'}`).toEqual([]);
+          expect(await violations(reader.page), `at ${step?.id ?? 'the title'}`).toEqual([]);
+        }
+        // The mode's own overlay: the share dialog, the kiosk's section menu.
+        const overlay = { scroll: 'Share', kiosk: 'Sections' }[mode];
+        if (overlay) {
+          await reader.page.getByRole('button', { name: overlay, exact: true }).click();
+          expect(await violations(reader.page), `with ${overlay} open`).toEqual([]);
         }
       } finally {
         await reader.close();

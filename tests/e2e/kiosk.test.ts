@@ -123,9 +123,11 @@ describe('kiosk', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).touchAction)).toBe(
       'pan-y',
     );
-    await expect(page.locator('meta[name="viewport"]').getAttribute('content')).resolves.toContain(
-      'user-scalable=no',
-    );
+    // A two-finger pinch does not zoom the page (touch-action, without disabling zoom in the
+    // viewport tag, which would shut out readers who need it elsewhere).
+    const cdp = await kiosk.context.newCDPSession(page);
+    await cdp.send('Input.synthesizePinchGesture', { x: 960, y: 540, scaleFactor: 2.5 });
+    expect(await page.evaluate(() => window.visualViewport!.scale)).toBe(1);
     const outbound = await page.$$eval('a[href]', (links) =>
       links.map((link) => link.getAttribute('href')!).filter((href) => !href.startsWith('#')),
     );

@@ -28,7 +28,7 @@ describe('offline', () => {
       await first.close();
 
       await context.setOffline(true);
-      for (const path of ['', '?mode=kiosk']) {
+      for (const path of ['', '?mode=kiosk', '?mode=embed']) {
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
