@@ -39,7 +39,7 @@ describe('accessibility checks (axe-core)', () => {
           expect(await violations(reader.page), `at ${step?.id ?? 'the title'}`).toEqual([]);
         }
         // The mode's own overlay: the share dialog, the kiosk's section menu.
-        const overlay = { scroll: 'Share', kiosk: 'Sections' }[mode];
+        const overlay = { scroll: 'Share', kiosk: 'Sections', embed: null }[mode];
         if (overlay) {
           await reader.page.getByRole('button', { name: overlay, exact: true }).click();
           expect(await violations(reader.page), `with ${overlay} open`).toEqual([]);
