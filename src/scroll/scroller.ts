@@ -52,16 +52,16 @@ export function createScroller({
       if (index === 0 && direction === 'up') update({ index: -1, progress: 0 });
     });
   // Progress is measured here rather than by scrollama, whose progress observers ignore the root
-  // (wrong inside an iframe) and cost one observer with many thresholds per step; one measurement
-  // per frame while scrolling is cheaper.
+  // (wrong inside an iframe) and cost one observer with many thresholds per step. Once a frame
+  // while scrolling, the steps' positions say which step the reading line is in and how far
+  // through it: the step too, since the scroll may come from a jump to another step.
   let frame = 0;
-  const measureProgress = () => {
+  const measure = () => {
     frame = 0;
-    const step = steps[current.index];
-    if (step) update({ index: current.index, progress: progressAtLine(rect(step), line()) });
+    settle();
   };
   const onScroll = () => {
-    frame ||= requestAnimationFrame(measureProgress);
+    frame ||= requestAnimationFrame(measure);
   };
   // Scrollama reports crossings; a jump (scrollbar drag, Home key, a link) can skip them. When
   // scrolling stops, the steps' positions settle which one the reading line is really in.
