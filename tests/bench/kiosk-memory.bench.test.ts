@@ -153,16 +153,18 @@ async function sample(
   workerHeaps: () => Promise<Sample['workers']>,
   startedAt: number,
 ): Promise<Sample> {
-  const heap = await steadyHeap(cdp);
-  const counters = await cdp.send('Memory.getDOMCounters');
-  const workers = await workerHeaps();
+  // The step the sample is of: the readings take a few seconds, while the loop goes on.
   const steps = await page.evaluate(() => {
     const bench = (window as unknown as BenchWindow).__kioskBench;
     return bench.shown - bench.measureFrom;
   });
+  const atMs = Date.now() - startedAt;
+  const heap = await steadyHeap(cdp);
+  const counters = await cdp.send('Memory.getDOMCounters');
+  const workers = await workerHeaps();
   return {
     steps,
-    atMs: Date.now() - startedAt,
+    atMs,
     heapBytes: heap.bytes,
     heapSpreadBytes: heap.spread,
     domNodes: counters.nodes,
