@@ -46,11 +46,11 @@ export function createScroller({
       // margins unless the observers' root is our own document.
       ...(window.self !== window.top ? { root: document } : {}),
     } as scrollama.ScrollamaOptions)
-    .onStepEnter(({ index }) => update({ index, progress: 0 }))
-    // Back above the first step is back at the title, where no step is active.
-    .onStepExit(({ index, direction }) => {
-      if (index === 0 && direction === 'up') update({ index: -1, progress: 0 });
-    });
+    // Scrollama's crossings arrive a little after the scroll that caused them, and may describe a
+    // position the page has already left (a reveal followed at once by a reset to the title): they
+    // only say when to look, and the steps' positions say where the reader is.
+    .onStepEnter(() => settle())
+    .onStepExit(() => settle());
   // Progress is measured here rather than by scrollama, whose progress observers ignore the root
   // (wrong inside an iframe) and cost one observer with many thresholds per step. Once a frame
   // while scrolling, the steps' positions say which step the reading line is in and how far
