@@ -188,6 +188,70 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const pct = (ratio: number) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`;
 const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
+/** A heap snapshot summed by kind: JS objects by constructor, DOM and other native objects by class. */
+type Census = Map<string, { count: number; bytes: number }>;
+
+async function census(cdp: CDPSession): Promise<Census> {
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const { snapshot, nodes, strings } = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const types = snapshot.meta.node_types[0];
+  const result: Census = new Map();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = types[nodes[i + typeAt!]!] ?? 'unknown';
+    // Constructors and classes by name; the engine's own kinds (code, strings, arrays…) as a whole.
+    const key = ['object', 'native', 'closure', 'regexp'].includes(type)
+      ? `${type === 'native' ? 'native ' : ''}${strings[nodes[i + nameAt!]!] || `(anonymous ${type})`}`.slice(
+          0,
+          80,
+        )
+      : type === 'code'
+        ? '(compiled code)'
+        : `(${type})`;
+    const entry = result.get(key) ?? { count: 0, bytes: 0 };
+    entry.count++;
+    entry.bytes += nodes[i + sizeAt!]!;
+    result.set(key, entry);
+  }
+  return result;
+}
+
+/** What changed most between two censuses, by size. */
+function censusChanges(start: Census, end: Census, top = 12) {
+  const total = (c: Census) => [...c.values()].reduce((sum, { bytes }) => sum + bytes, 0);
+  const code = (c: Census) => c.get('(compiled code)')?.bytes ?? 0;
+  const changes = [...new Set([...start.keys(), ...end.keys()])]
+    .map((kind) => {
+      const a = start.get(kind) ?? { count: 0, bytes: 0 };
+      const b = end.get(kind) ?? { count: 0, bytes: 0 };
+      return {
+        kind,
+        countStart: a.count,
+        countEnd: b.count,
+        bytesStart: a.bytes,
+        bytesEnd: b.bytes,
+      };
+    })
+    .sort((x, y) => Math.abs(y.bytesEnd - y.bytesStart) - Math.abs(x.bytesEnd - x.bytesStart));
+  return {
+    totalBytes: { start: total(start), end: total(end) },
+    compiledCodeBytes: { start: code(start), end: code(end) },
+    top: changes.slice(0, top),
+  };
+}
+
 async function measure() {
   if (!existsSync(`${DIST}index.html`)) throw new Error('No build in dist/: run `npm run bench`.');
   const server = await serveStatic(DIST);
@@ -306,6 +370,8 @@ async function measure() {
 
     const startedAt = Date.now();
     const samples = [await sample(cdp, page, workerHeaps, startedAt)];
+    // Heap snapshots, after the start and end samples so as not to disturb them: where it grew.
+    const censusAtStart = await census(cdp);
     // The heap differs with the moment of a flight and the step flown to: every sample is taken
     // as the cycle's first step begins, at the first whole cycle from each hundred steps.
     const targets = new Set<number>();
@@ -316,6 +382,7 @@ async function measure() {
       samples.push(await sample(cdp, page, workerHeaps, startedAt));
     }
     const durationMs = Date.now() - startedAt;
+    const snapshots = censusChanges(censusAtStart, await census(cdp));
     const log = await page.evaluate(() => {
       const { strayEvents, phaseChanges, shown, measureFrom } = (window as unknown as BenchWindow)
         .__kioskBench;
@@ -365,6 +432,7 @@ async function measure() {
         growth,
         bytesPerStep: slope(samples),
       },
+      snapshots,
       domNodes: { start: start.domNodes, end: end.domNodes },
       jsEventListeners: { start: start.jsEventListeners, end: end.jsEventListeners },
       phaseAtEnd: log.phase,
@@ -410,6 +478,16 @@ it(
           `| ${s.steps} | ${minutes(s.atMs)} | ${mb(s.heapBytes)} | ${pct((s.heapBytes - heap.startBytes) / heap.startBytes)} | ${mb(s.heapSpreadBytes)} | ${s.domNodes} | ${s.jsEventListeners} | ${mb(s.workers.heapBytes)} (${s.workers.count}) |`,
       ),
     ].join('\n');
+    const snapshotTable = [
+      '| Kind | Count, start → end | Size, start → end | Change |',
+      '| --- | --- | --- | --- |',
+      ...result.snapshots.top.map(
+        (c) =>
+          `| \`${c.kind.replace(/\|/g, '\\|')}\` | ${c.countStart} → ${c.countEnd} | ` +
+          `${(c.bytesStart / 1024).toFixed(1)} KB → ${(c.bytesEnd / 1024).toFixed(1)} KB | ` +
+          `${c.bytesEnd >= c.bytesStart ? '+' : ''}${((c.bytesEnd - c.bytesStart) / 1024).toFixed(1)} KB |`,
+      ),
+    ].join('\n');
     const report = [
       '# Kiosk memory over a long attract loop',
       '',
@@ -451,6 +529,23 @@ it(
       `## Every ${SAMPLE_EVERY} steps`,
       '',
       sampleTable,
+      '',
+      '## Where the heap changed',
+      '',
+      'Heap snapshots (`HeapProfiler.takeHeapSnapshot`) just after the start and the end samples, ' +
+        'summed by kind: JavaScript objects by constructor (the names are minified), browser ' +
+        'objects by class, the engine’s own kinds in brackets. A snapshot counts more than ' +
+        '`usedSize` (browser objects too), so its totals differ from the heap above. ' +
+        `In all: ${mb(result.snapshots.totalBytes.start)} → ${mb(result.snapshots.totalBytes.end)}, ` +
+        `of which compiled code ${mb(result.snapshots.compiledCodeBytes.start)} → ` +
+        `${mb(result.snapshots.compiledCodeBytes.end)}. Compiled code grows while the engine ` +
+        'optimises more of the map’s code, over the first few hundred steps, then levels off; ' +
+        '`native Performance…`, `native LayoutShift` and their `DOMRectReadOnly` are the ' +
+        'browser’s performance timeline, which keeps a bounded number of recent entries. A leak ' +
+        'in the story would show as JavaScript objects, DOM nodes or listeners growing with the ' +
+        'steps.',
+      '',
+      snapshotTable,
       '',
       ...(result.pageErrors.length + result.warnings.length > 0
         ? [
