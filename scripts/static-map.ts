@@ -18,18 +18,9 @@
  */
 import { geoArea, geoMercator, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import {
-  ACCENT,
-  BORDER,
-  COAST,
-  INK,
-  LAND,
-  MOVE,
-  RIVER,
-  ROUTE,
-  SEA,
-  STATE_TEXT,
-} from '../src/map/colours.ts';
+import { ACCENT, BORDER, COAST, INK, LAND, RIVER, SEA, STATE_TEXT } from '../src/map/colours.ts';
+import { ACTORS, isActor } from '../src/map/actors.ts';
+import { LINE_OPACITY, TILE, WASH_OPACITY, ZONE_PATTERNS } from '../src/map/patterns.ts';
 import type { Step, View } from '../src/story/types.ts';
 
 export interface StaticMapInput {
@@ -154,6 +145,34 @@ export function renderStaticMap(input: StaticMapInput): string {
   );
 
   // Story layers, in the live map's order; a step's highlighted features above the others.
+  const defs: string[] = [];
+  const colourOf = (feature: Feature) => {
+    const actor = props(feature).actor;
+    return isActor(actor) ? ACTORS[actor].colour : INK;
+  };
+  /** Features grouped by a key (e.g. their colour), in first-seen order. */
+  const groups = (features: Feature[], key: (feature: Feature) => string) => {
+    const byKey = new Map<string, Feature[]>();
+    for (const feature of features)
+      byKey.set(key(feature), [...(byKey.get(key(feature)) ?? []), feature]);
+    return [...byKey];
+  };
+
+  storyFeatures('zones').forEach((features, i) => {
+    for (const [key, group] of groups(features, (f) => `${String(props(f).kind)} ${colourOf(f)}`)) {
+      const d = pathOf(group);
+      if (!d) continue;
+      const [kind, colour] = key.split(' ') as [string, string];
+      const id = `${idPrefix}z${defs.length}`;
+      defs.push(
+        zonePattern(id, ZONE_PATTERNS[kind]?.path ?? '', !!ZONE_PATTERNS[kind]?.filled, colour),
+      );
+      body.push(
+        `<path d="${d}" fill="url(#${id})" stroke="${colour}" stroke-opacity="0.85" stroke-width="${i ? 2.5 : 1.2}" stroke-linejoin="round"/>`,
+      );
+    }
+  });
+
   const dmz = storyFeatures('dmz').flat();
   const dmzArea = pathOf(dmz);
   if (dmzArea) {
@@ -170,24 +189,36 @@ export function renderStaticMap(input: StaticMapInput): string {
   // maplibre scales dashes by the line width; butt caps keep the gaps open.
   storyFeatures('supply-routes').forEach((features, i) => {
     const w = i ? 4.5 : 3;
-    stroke(
-      pathOf(features),
-      `stroke="${ROUTE}" stroke-width="${w}" stroke-dasharray="${fmt(2 * w)} ${fmt(1.2 * w)}" stroke-linejoin="round"`,
-    );
+    for (const [colour, group] of groups(features, colourOf))
+      stroke(
+        pathOf(group),
+        `stroke="${colour}" stroke-width="${w}" stroke-dasharray="${fmt(2 * w)} ${fmt(1.2 * w)}" stroke-linejoin="round"`,
+      );
   });
 
-  // One path per movement, so that each ends in its own arrowhead.
-  const arrow = `${idPrefix}arrow`;
-  let arrows = false;
+  // One path per movement, so that each ends in its own arrowhead (one marker per colour).
   storyFeatures('troop-movements').forEach((features, i) => {
-    const lines = features.map((feature) => pathOf([feature])).filter(Boolean);
-    if (!lines.length) return;
-    arrows = true;
-    body.push(
-      `<g fill="none" stroke="${MOVE}" stroke-opacity="0.85" stroke-width="${i ? 5 : 3.5}" stroke-linecap="round" stroke-linejoin="round" marker-end="url(#${arrow})">`,
-      ...lines.map((d) => `<path d="${d}"/>`),
-      '</g>',
-    );
+    for (const [colour, group] of groups(features, colourOf)) {
+      const lines = group.map((feature) => pathOf([feature])).filter(Boolean);
+      if (!lines.length) continue;
+      const arrow = `${idPrefix}a${defs.length}`;
+      defs.push(arrowMarker(arrow, colour));
+      body.push(
+        `<g fill="none" stroke="${colour}" stroke-opacity="0.85" stroke-width="${i ? 5 : 3.5}" stroke-linecap="round" stroke-linejoin="round" marker-end="url(#${arrow})">`,
+        ...lines.map((d) => `<path d="${d}"/>`),
+        '</g>',
+      );
+    }
+  });
+
+  // Diplomatic links: dotted, as on the live map (round caps on zero-length dashes).
+  storyFeatures('diplomacy').forEach((features, i) => {
+    const w = i ? 3 : 2;
+    for (const [colour, group] of groups(features, colourOf))
+      stroke(
+        pathOf(group),
+        `stroke="${colour}" stroke-width="${w}" stroke-dasharray="0 ${fmt(2 * w)}" stroke-linecap="round"`,
+      );
   });
 
   // Places: dots, then labels.
@@ -263,16 +294,26 @@ export function renderStaticMap(input: StaticMapInput): string {
   const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${title}" font-family="${FONT}">`,
     `<title id="${title}">${escapeXml(titleOf(step, layers))}</title>`,
-    ...(arrows ? [arrowMarker(arrow)] : []),
+    ...(defs.length ? ['<defs>', ...defs, '</defs>'] : []),
     ...body,
     '</svg>',
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** An arrowhead in the movement colour, its tip a little past the line's end. */
-function arrowMarker(id: string): string {
-  return `<defs><marker id="${id}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0L10,5L0,10L3,5Z" fill="${MOVE}"/></marker></defs>`;
+/** An arrowhead in a movement's colour, its tip a little past the line's end. */
+function arrowMarker(id: string, colour: string): string {
+  return `<marker id="${id}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0L10,5L0,10L3,5Z" fill="${colour}"/></marker>`;
+}
+
+/** A zone's fill: a light wash of its actor's colour under its kind's pattern (src/map/patterns.ts). */
+export function zonePattern(id: string, path: string, filled: boolean, colour: string): string {
+  const mark = !path
+    ? ''
+    : filled
+      ? `<path d="${path}" fill="${colour}" fill-opacity="${LINE_OPACITY}"/>`
+      : `<path d="${path}" stroke="${colour}" stroke-opacity="${LINE_OPACITY}" stroke-width="1.2"/>`;
+  return `<pattern id="${id}" width="${TILE}" height="${TILE}" patternUnits="userSpaceOnUse"><rect width="${TILE}" height="${TILE}" fill="${colour}" fill-opacity="${WASH_OPACITY}"/>${mark}</pattern>`;
 }
 
 /**

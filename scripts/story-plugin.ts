@@ -13,6 +13,8 @@ import { basename, join, relative } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
+import { featureUseProblems } from '../src/geo/usage.ts';
+import { forWeb } from '../src/geo/web-geometry.ts';
 import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
 import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
@@ -38,7 +40,7 @@ export function loadStoryData(root: string): StoryData {
   const storyDir = join(root, 'src', 'story');
   const problems: string[] = [];
   const layers: Record<string, PreparedLayer> = {};
-  const expected = new Map([...STORY_LAYERS, ...BASEMAP_DATA].map((l) => [l.id, l.geometry]));
+  const expected = new Map([...STORY_LAYERS, ...BASEMAP_DATA].map((l) => [l.id, l]));
 
   for (const name of readdirSync(geoDir)
     .filter((file) => file.endsWith('.geojson'))
@@ -89,6 +91,11 @@ export function loadStoryData(root: string): StoryData {
   const notesFile = join(storyDir, 'notes.md');
   const notes = parseNotes(relative(root, notesFile), readFileSync(notesFile, 'utf8'));
   const story = resolveStory(sections, notes, catalog);
+  const unused = featureUseProblems(
+    story.steps,
+    Object.fromEntries(STORY_LAYER_IDS.map((id) => [id, layers[id]!.features])),
+  );
+  if (unused.length) throw new Error(`GeoJSON features no step shows:\n  ${unused.join('\n  ')}`);
 
   const require = createRequire(import.meta.url);
   const basemap = buildBasemap(
@@ -100,12 +107,18 @@ export function loadStoryData(root: string): StoryData {
     'basemap-coast.geojson': JSON.stringify(basemap.coast),
     'basemap-borders.geojson': JSON.stringify(basemap.borders),
   };
-  for (const [id, prepared] of Object.entries(layers)) {
-    files[`${id}.geojson`] = JSON.stringify(prepared.collection);
-  }
   const collections = Object.fromEntries(
-    Object.entries(layers).map(([id, prepared]) => [id, prepared.collection as FeatureCollection]),
+    Object.entries(layers).map(([id, prepared]): [string, FeatureCollection] => [
+      id,
+      {
+        type: 'FeatureCollection',
+        features: prepared.collection.features.map((f) => forWeb(f, !!expected.get(id)?.arcs)),
+      },
+    ]),
   );
+  for (const [id, collection] of Object.entries(collections)) {
+    files[`${id}.geojson`] = JSON.stringify(collection);
+  }
   const staticMap = (step: Step) =>
     renderStaticMap({
       step,

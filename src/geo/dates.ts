@@ -34,6 +34,16 @@ export function spanPeriod(start: string, end: string): [number, number] {
   return [from, to];
 }
 
+/**
+ * A step's date: one partial date, or a range written as an ISO 8601 interval ("1953-11/1954-05")
+ * for a step whose text spans months or years.
+ */
+export function stepPeriod(value: string): [number, number] {
+  const [start, end, extra] = value.split('/');
+  if (extra !== undefined || end === undefined) return datePeriod(value);
+  return spanPeriod(start!.trim(), end.trim());
+}
+
 export function periodsOverlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }

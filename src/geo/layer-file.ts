@@ -5,6 +5,7 @@
  */
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { ACTOR_IDS, isActor } from '../map/actors.ts';
 import type { GeometryKind } from '../map/layers.ts';
 import { spanPeriod } from './dates.ts';
 
@@ -17,12 +18,19 @@ export interface LayerFeatureProperties {
   end: string;
   source: string;
   description?: string;
+  /** Who acted (movements, routes, zones, diplomacy): sets the colour. */
+  actor?: string;
+  /** Shown only in the explore view: no step draws it. */
+  explore?: boolean;
   [key: string]: unknown;
 }
 
 export interface PreparedLayer {
   collection: FeatureCollection<Geometry, LayerFeatureProperties & { from: number; to: number }>;
-  features: Record<string, { bbox: [number, number, number, number]; period: [number, number] }>;
+  features: Record<
+    string,
+    { bbox: [number, number, number, number]; period: [number, number]; explore: boolean }
+  >;
 }
 
 export class LayerFileError extends Error {
@@ -54,7 +62,11 @@ const GEOMETRY_TYPES: Record<GeometryKind, string[]> = {
  * Checks and prepares one layer file. Every message names the file, the feature (by id, or by its
  * position when it has none), what is wrong and how to put it right.
  */
-export function prepareLayer(file: string, text: string, geometry: GeometryKind): PreparedLayer {
+export function prepareLayer(
+  file: string,
+  text: string,
+  { geometry, actors = false }: { geometry: GeometryKind; actors?: boolean },
+): PreparedLayer {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -92,6 +104,12 @@ export function prepareLayer(file: string, text: string, geometry: GeometryKind)
     ) {
       problems.push(`${where}: "aliases" is not a list of names; write ["Name", "Other name"]`);
     }
+    if (actors && !isActor(props.actor))
+      problems.push(
+        `${where}: "actor" is ${props.actor === undefined ? 'missing' : `"${String(props.actor)}", not one we draw`}; use one of ${ACTOR_IDS.join(', ')}`,
+      );
+    if (props.explore !== undefined && typeof props.explore !== 'boolean')
+      problems.push(`${where}: "explore" must be true or false`);
     let period: [number, number] | undefined;
     if (typeof props.start === 'string' && typeof props.end === 'string') {
       try {
@@ -111,7 +129,11 @@ export function prepareLayer(file: string, text: string, geometry: GeometryKind)
     problems.push(...checkGeometry(feature?.geometry).map((reason) => `${where}: ${reason}`));
     if (problems.length > before || !period) return;
     const id = props.id!;
-    features[id] = { bbox: bbox(feature) as [number, number, number, number], period };
+    features[id] = {
+      bbox: bbox(feature) as [number, number, number, number],
+      period,
+      explore: props.explore === true,
+    };
     prepared.push({
       type: 'Feature',
       id: undefined,
@@ -136,9 +158,12 @@ export function checkGeometry(geometry: Geometry | null | undefined): string[] {
     case 'MultiLineString':
       return geometry.coordinates.flatMap((line) => checkPositions(line, 2));
     case 'Polygon':
-      return geometry.coordinates.flatMap(checkRing);
+      return [...geometry.coordinates.flatMap(checkRing), ...checkWinding(geometry.coordinates)];
     case 'MultiPolygon':
-      return geometry.coordinates.flatMap((polygon) => polygon.flatMap(checkRing));
+      return geometry.coordinates.flatMap((polygon) => [
+        ...polygon.flatMap(checkRing),
+        ...checkWinding(polygon),
+      ]);
     default:
       return [
         `geometry type "${(geometry as Geometry).type}" is not supported; use Point, LineString or Polygon (or their Multi forms)`,
@@ -155,6 +180,34 @@ function checkRing(ring: Position[]): string[] {
     return ['a polygon ring is not closed; repeat its first position at the end'];
   }
   return [];
+}
+
+/**
+ * RFC 7946 §3.1.6: exterior rings run counterclockwise, holes clockwise. The shoelace sum is
+ * positive for a counterclockwise ring in longitude/latitude.
+ */
+function checkWinding(polygon: Position[][]): string[] {
+  return polygon.flatMap((ring, i) => {
+    if (checkRing(ring).length) return [];
+    const counterclockwise = signedArea(ring) > 0;
+    if (i === 0 && !counterclockwise)
+      return [
+        'the outer ring runs clockwise; reverse its positions (RFC 7946 wants counterclockwise)',
+      ];
+    if (i > 0 && counterclockwise)
+      return [
+        `hole ${i} runs counterclockwise; reverse its positions (RFC 7946 wants holes clockwise)`,
+      ];
+    return [];
+  });
+}
+
+export function signedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  }
+  return sum / 2;
 }
 
 function checkPositions(positions: unknown, minimum = 1): string[] {

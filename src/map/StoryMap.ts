@@ -7,7 +7,18 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flightDuration, sameCamera } from '../geo/flight.ts';
 import type { Bounds, Step, View } from '../story/types.ts';
-import { STORY_LAYERS } from './layers.ts';
+import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import {
+  dashAt,
+  DASH_PERIOD,
+  drawnFraction,
+  FLOW_MS,
+  FLOW_PERIOD_MS,
+  movementFrame,
+  movingAt,
+  type Movement,
+} from './motion.ts';
+import { parsePatternId, TILE, LINE_OPACITY, WASH_OPACITY } from './patterns.ts';
 import { buildStyle, STORY_DATA } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -51,6 +62,14 @@ export class StoryMap {
   private visibleLayers: string[] = [];
   private highlighted: { source: string; id: string }[] = [];
   private padding: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+  /** Every troop movement (for progress-driven drawing), once fetched. */
+  private movements: Movement[] = [];
+  /** The shown step's movements that draw themselves, and how much of them is drawn. */
+  private moving: Movement[] = [];
+  private drawn = -1;
+  private progress = 0;
+  private motion = true;
+  private flow: { frame: number; until: number } | null = null;
 
   /** Sources whose data failed to load, with how many times they have been tried again. */
   private readonly retries = new Map<string, number>();
@@ -96,13 +115,24 @@ export class StoryMap {
       maxTileCacheSize: 8,
     });
     this.map.on('styleimagemissing', ({ id }) => {
-      if (id === 'arrow' && !this.map.hasImage('arrow'))
-        this.map.addImage('arrow', arrowImage(), { sdf: true });
+      if (this.map.hasImage(id)) return;
+      if (id === 'arrow') this.map.addImage('arrow', arrowImage(), { sdf: true });
+      const zone = parsePatternId(id);
+      if (zone) this.map.addImage(id, patternImage(zone.pattern, zone.colour), { pixelRatio: 2 });
     });
     // The story's layers are fetched once the opening view is up, before any step is shown.
     this.loaded = this.watchErrors().then(() => {
       for (const [id, file] of Object.entries(STORY_DATA))
         void this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(dataUrl(file));
+      // The same file again, from the cache: movements drawn by progress need their geometry
+      // here. Without it they are simply drawn whole by their layer.
+      void fetch(dataUrl(STORY_DATA['troop-movements']!))
+        .then((response) => (response.ok ? response.json() : null))
+        .then((data: { features: Movement[] } | null) => {
+          this.movements = data?.features ?? [];
+          if (this.wanted) this.showLayers(this.wanted);
+        })
+        .catch(() => {});
     });
     this.watchContext();
     void this.loaded.then(() => (this.hasLoaded = true));
@@ -262,6 +292,12 @@ export class StoryMap {
       ['get', 'id'],
       ['literal', (step?.highlight ?? []).map((feature) => feature.id)],
     ];
+    const movementsShown = layers.includes('troop-movements');
+    this.moving = movementsShown && step ? movingAt(step.period, this.movements) : [];
+    const notMoving: maplibregl.ExpressionSpecification = [
+      '!',
+      ['in', ['get', 'id'], ['literal', this.moving.map((m) => m.properties.id)]],
+    ];
     for (const layer of STORY_LAYERS) {
       const visible = layers.includes(layer.id);
       layer.draw.forEach((draw, i) => {
@@ -274,13 +310,79 @@ export class StoryMap {
             : draw.only === 'others'
               ? [['!', highlightedIds]]
               : [];
-        this.map.setFilter(drawId, [...existsThen, ...only] as maplibregl.FilterSpecification);
+        const moving = layer.id === 'troop-movements' ? [notMoving] : [];
+        this.map.setFilter(drawId, [
+          ...existsThen,
+          ...only,
+          ...moving,
+        ] as maplibregl.FilterSpecification);
       });
     }
+    MOVING_DRAW.forEach((_, i) =>
+      this.map.setLayoutProperty(
+        `${MOVING_SOURCE}-${i}`,
+        'visibility',
+        this.moving.length ? 'visible' : 'none',
+      ),
+    );
+    this.drawn = -1;
+    this.drawMoving();
+    this.startFlow(layers.includes('supply-routes'));
     this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => layers.includes(id));
     for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: false });
     this.highlighted = (step?.highlight ?? []).map(({ layer, id }) => ({ source: layer, id }));
     for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
+  }
+
+  /**
+   * How far the reader is through the shown step (0..1), and whether the map may animate: the
+   * step's own movements are drawn that far. Without motion they are drawn whole at once.
+   */
+  setProgress(progress: number, motion: boolean): void {
+    this.progress = progress;
+    if (motion !== this.motion) {
+      this.motion = motion;
+      if (!motion) this.stopFlow();
+    }
+    this.drawMoving();
+  }
+
+  private drawMoving(): void {
+    if (!this.hasLoaded || this.contextLost) return;
+    const fraction = this.motion ? drawnFraction(this.progress) : 1;
+    // A scroll event fires far more often than a reader could see the line grow.
+    if (Math.abs(fraction - this.drawn) < 0.01 && fraction !== 1 && fraction !== 0) return;
+    if (fraction === this.drawn) return;
+    this.drawn = fraction;
+    void this.map
+      .getSource<maplibregl.GeoJSONSource>(MOVING_SOURCE)
+      ?.setData(movementFrame(this.moving, fraction));
+  }
+
+  /**
+   * Supply routes flow (their dashes march along the route) for a few seconds after a step that
+   * shows them, then rest: a moving map for the whole step would cost the reader's battery and
+   * pull the eye from the text.
+   */
+  private startFlow(routesShown: boolean): void {
+    this.stopFlow();
+    if (!routesShown || !this.motion) return;
+    const started = performance.now();
+    const tick = (now: number) => {
+      if (!this.flow) return;
+      const done = now >= this.flow.until;
+      const phase = done ? 0 : (((now - started) / FLOW_PERIOD_MS) % 1) * DASH_PERIOD;
+      this.map.setPaintProperty(ROUTE_DASH_LAYER, 'line-dasharray', dashAt(phase));
+      this.flow = done ? null : { frame: requestAnimationFrame(tick), until: this.flow.until };
+    };
+    this.flow = { frame: requestAnimationFrame(tick), until: started + FLOW_MS };
+  }
+
+  private stopFlow(): void {
+    if (!this.flow) return;
+    cancelAnimationFrame(this.flow.frame);
+    this.flow = null;
+    this.map.setPaintProperty(ROUTE_DASH_LAYER, 'line-dasharray', dashAt(0));
   }
 
   /** Resolves when no camera move is running and the map has rendered everything. */
@@ -308,5 +410,32 @@ function arrowImage(): ImageData {
   context.lineTo(13, 16);
   context.closePath();
   context.fill();
+  return context.getImageData(0, 0, size, size);
+}
+
+/** The route layer whose dashes flow. */
+const ROUTE_DASH_LAYER = 'supply-routes-0';
+
+/** One tile of a zone's pattern, drawn at twice the CSS pixel size for sharp edges. */
+function patternImage(pattern: { path: string; filled: boolean }, colour: string): ImageData {
+  const size = TILE * 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  context.scale(2, 2);
+  context.fillStyle = colour;
+  context.globalAlpha = WASH_OPACITY;
+  context.fillRect(0, 0, TILE, TILE);
+  context.globalAlpha = LINE_OPACITY;
+  if (pattern.path) {
+    const path = new Path2D(pattern.path);
+    if (pattern.filled) {
+      context.fill(path);
+    } else {
+      context.strokeStyle = colour;
+      context.lineWidth = 1.2;
+      context.stroke(path);
+    }
+  }
   return context.getImageData(0, 0, size, size);
 }

@@ -9,7 +9,5 @@ export const RIVER_TEXT = '#4f7891';
 export const INK = '#2b2a28';
 /** The step's own features, the demarcation line and its zone. */
 export const ACCENT = '#b3261e';
-export const ROUTE = '#1d5d8f';
-export const MOVE = '#8a4b08';
 export const STATE_TEXT = '#5e574d';
 export const HALO = 'rgba(255, 255, 255, 0.9)';

@@ -4,10 +4,13 @@
  */
 import type {
   ExpressionSpecification,
+  FilterSpecification,
   LayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { ACCENT, HALO, INK, MOVE, ROUTE, STATE_TEXT } from './colours.ts';
+import { actorColour } from './actors.ts';
+import { dashAt } from './motion.ts';
+import { ACCENT, HALO, INK, STATE_TEXT } from './colours.ts';
 
 /** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
 export type GeometryKind = 'point' | 'line' | 'polygon';
@@ -17,6 +20,10 @@ export interface StoryLayer {
   geometry: GeometryKind;
   /** Shown in the legend. */
   title: string;
+  /** Whether its lines are links between two places, drawn as great-circle arcs. */
+  arcs?: boolean;
+  /** Whether every feature must name its `actor` (src/map/actors.ts), which sets its colour. */
+  actors?: boolean;
   /** The maplibre layers that draw it, in drawing order, all on the source named `id`. */
   draw: Draw[];
 }
@@ -24,14 +31,16 @@ export interface StoryLayer {
 /** A maplibre layer on the story layer's source; `only` limits it to the step's highlighted features or to the others. */
 export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'> & {
   only?: 'highlighted' | 'others';
+  filter?: FilterSpecification;
 };
 
 /** Curated data drawn on every step as part of the basemap (not steered by steps). */
-export const BASEMAP_DATA: { id: string; geometry: GeometryKind }[] = [
+export const BASEMAP_DATA: Omit<StoryLayer, 'title' | 'draw'>[] = [
   { id: 'rivers', geometry: 'line' },
 ];
 
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const byActor = actorColour(INK) as ExpressionSpecification;
 
 /** A place's name beside its dot, on whichever side has room. */
 function placeLabel(size: number): SymbolLayerSpecification['layout'] {
@@ -46,6 +55,28 @@ function placeLabel(size: number): SymbolLayerSpecification['layout'] {
 }
 
 export const STORY_LAYERS: StoryLayer[] = [
+  {
+    id: 'zones',
+    geometry: 'polygon',
+    title: 'Zones',
+    actors: true,
+    draw: [
+      // Pattern images are made on demand (StoryMap's styleimagemissing): one per kind and actor.
+      {
+        type: 'fill',
+        paint: { 'fill-pattern': ['concat', 'zone-', ['get', 'kind'], '-', ['get', 'actor']] },
+      },
+      {
+        type: 'line',
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': byActor,
+          'line-width': ['case', highlighted, 2.5, 1.2],
+          'line-opacity': 0.85,
+        },
+      },
+    ],
+  },
   {
     id: 'dmz',
     geometry: 'polygon',
@@ -75,15 +106,16 @@ export const STORY_LAYERS: StoryLayer[] = [
   {
     id: 'supply-routes',
     geometry: 'line',
+    actors: true,
     title: 'Supply routes',
     draw: [
       {
         type: 'line',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
-          'line-color': ROUTE,
+          'line-color': byActor,
           'line-width': ['case', highlighted, 4.5, 3],
-          'line-dasharray': [2, 1.2],
+          'line-dasharray': dashAt(0),
         },
       },
     ],
@@ -91,13 +123,14 @@ export const STORY_LAYERS: StoryLayer[] = [
   {
     id: 'troop-movements',
     geometry: 'line',
+    actors: true,
     title: 'Troop movements',
     draw: [
       {
         type: 'line',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
-          'line-color': MOVE,
+          'line-color': byActor,
           'line-width': ['case', highlighted, 5, 3.5],
           'line-opacity': 0.85,
         },
@@ -111,7 +144,25 @@ export const STORY_LAYERS: StoryLayer[] = [
           'icon-size': 0.6,
           'icon-allow-overlap': true,
         },
-        paint: { 'icon-color': MOVE },
+        paint: { 'icon-color': byActor },
+      },
+    ],
+  },
+  {
+    id: 'diplomacy',
+    geometry: 'line',
+    arcs: true,
+    title: 'Diplomacy',
+    actors: true,
+    draw: [
+      {
+        type: 'line',
+        layout: { 'line-cap': 'round' },
+        paint: {
+          'line-color': byActor,
+          'line-width': ['case', highlighted, 3, 2],
+          'line-dasharray': [0, 2],
+        },
       },
     ],
   },
@@ -176,3 +227,54 @@ export const STORY_LAYERS: StoryLayer[] = [
 ];
 
 export const STORY_LAYER_IDS = STORY_LAYERS.map((layer) => layer.id);
+
+/**
+ * The step's own movements as they draw themselves (src/map/movements.ts), on the source
+ * `moving`: the drawn line, its arrows, and a unit marker at its head pointing the way.
+ * Shown whenever troop movements are.
+ */
+export const MOVING_SOURCE = 'moving';
+export const MOVING_DRAW: Draw[] = [
+  {
+    type: 'line',
+    filter: ['==', ['get', 'part'], 'line'],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': byActor, 'line-width': 4.5, 'line-opacity': 0.9 },
+  },
+  {
+    type: 'symbol',
+    filter: ['==', ['get', 'part'], 'line'],
+    layout: {
+      'symbol-placement': 'line',
+      'symbol-spacing': 90,
+      'icon-image': 'arrow',
+      'icon-size': 0.6,
+      'icon-allow-overlap': true,
+    },
+    paint: { 'icon-color': byActor },
+  },
+  {
+    type: 'circle',
+    filter: ['==', ['get', 'part'], 'head'],
+    paint: {
+      'circle-radius': 8,
+      'circle-color': byActor,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+  {
+    type: 'symbol',
+    filter: ['==', ['get', 'part'], 'head'],
+    layout: {
+      'icon-image': 'arrow',
+      'icon-size': 0.45,
+      // The chevron points east; a bearing is measured clockwise from north.
+      'icon-rotate': ['-', ['get', 'bearing'], 90],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+    paint: { 'icon-color': '#ffffff' },
+  },
+];

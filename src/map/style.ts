@@ -7,7 +7,7 @@ import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
 import { BORDER, COAST, LAND, RIVER, RIVER_TEXT, SEA } from './colours.ts';
-import { STORY_LAYERS } from './layers.ts';
+import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 
 /**
  * The basemap keeps 0.01° (scripts/basemap.ts), about a pixel at zoom 6: deeper tiles would add
@@ -75,11 +75,27 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
       } as LayerSpecification,
     })),
   );
-  // The step's own features go on top of everything, so their labels win every collision.
+  const moving = MOVING_DRAW.map(
+    (draw, i) =>
+      ({
+        ...draw,
+        id: `${MOVING_SOURCE}-${i}`,
+        source: MOVING_SOURCE,
+        layout: { ...draw.layout, visibility: 'none' },
+      }) as LayerSpecification,
+  );
+  // Movements drawing themselves come right after the movements; the step's own features go on
+  // top of everything, so their labels win every collision.
+  const others = draws.filter((draw) => draw.only !== 'highlighted').map((draw) => draw.spec);
+  const afterMovements = Math.max(
+    ...others.map((spec, i) => (spec.id.startsWith('troop-movements-') ? i + 1 : 0)),
+  );
   const story = [
-    ...draws.filter((draw) => draw.only !== 'highlighted'),
-    ...draws.filter((draw) => draw.only === 'highlighted'),
-  ].map((draw) => draw.spec);
+    ...others.slice(0, afterMovements),
+    ...moving,
+    ...others.slice(afterMovements),
+    ...draws.filter((draw) => draw.only === 'highlighted').map((draw) => draw.spec),
+  ];
   const geojson = (file: string) => ({
     type: 'geojson' as const,
     data: dataUrl(file),
@@ -113,6 +129,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
       rivers: geojson('rivers.geojson'),
       // Empty until the map has loaded (see STORY_DATA): the opening view shows none of them,
       // and the map's one worker has the basemap to cut first.
+      [MOVING_SOURCE]: { type: 'geojson', data: EMPTY },
       ...Object.fromEntries(
         STORY_LAYERS.map((layer) => [
           layer.id,

@@ -2,7 +2,7 @@
  * Turns the parsed content into the story the app reads, checking it against the GeoJSON layers.
  * Every problem is collected (file, line, step, reason) so one build run reports them all.
  */
-import { datePeriod, periodsOverlap } from '../geo/dates.ts';
+import { periodsOverlap, stepPeriod } from '../geo/dates.ts';
 import { ContentError, type Field, type RawNotes, type RawSection, type RawStep } from './parse.ts';
 import type { Bounds, Note, Section, Step, Story, View } from './types.ts';
 
@@ -109,10 +109,13 @@ function resolveStep(
 
   let period: [number, number] = [0, 0];
   const date = raw.fields.date?.value ?? '';
-  if (!date) fail('has no "date"; add the moment it is about, as YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!date)
+    fail(
+      'has no "date"; add the moment it is about, as YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 1953-11/1954-05',
+    );
   else {
     try {
-      period = datePeriod(date);
+      period = stepPeriod(date);
     } catch (error) {
       fail(`bad date: ${(error as Error).message}`);
     }

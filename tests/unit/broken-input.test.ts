@@ -60,6 +60,26 @@ describe.each([
     PLACES,
     /geo\/places\.geojson: feature "hanoi": bad dates \("1954-13" has no month 13\); use YYYY, YYYY-MM or YYYY-MM-DD/,
   ],
+  [
+    'clockwise-ring.geojson',
+    'geo/dmz.geojson',
+    /geo\/dmz\.geojson: feature "dmz": the outer ring runs clockwise; reverse its positions \(RFC 7946 wants counterclockwise\)/,
+  ],
+  [
+    'missing-actor.geojson',
+    'geo/troop-movements.geojson',
+    /geo\/troop-movements\.geojson: feature "cmag": "actor" is missing; use one of prc, drv, .*international/,
+  ],
+  [
+    'unused-feature.geojson',
+    PLACES,
+    /geo\/places\.geojson: feature "hue": no step draws it; add "places" to a step in its period, fix its dates, or mark it "explore": true/,
+  ],
+  [
+    'explore-but-drawn.geojson',
+    PLACES,
+    /geo\/places\.geojson: feature "saigon": marked "explore": true but step "first" draws it; remove the mark/,
+  ],
   // Broken story content
   [
     'unknown-layer.md',

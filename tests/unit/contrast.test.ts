@@ -1,6 +1,7 @@
 /** The map's symbols stand out from the basemap by at least 3:1 (WCAG 1.4.11), its text by 4.5:1. */
 import { describe, expect, it } from 'vitest';
-import { ACCENT, INK, LAND, MOVE, ROUTE, SEA, STATE_TEXT } from '../../src/map/colours.ts';
+import { ACTORS } from '../../src/map/actors.ts';
+import { ACCENT, INK, LAND, SEA, STATE_TEXT } from '../../src/map/colours.ts';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -19,8 +20,10 @@ describe('map colours', () => {
   it.each([
     ['places and labels', INK],
     ['the step’s own features and the demarcation line', ACCENT],
-    ['supply routes', ROUTE],
-    ['troop movements', MOVE],
+    ...Object.values(ACTORS).map(({ label, colour }): [string, string] => [
+      `movements, routes and zones of ${label}`,
+      colour,
+    ]),
   ])('%s reach 3:1 against land and sea', (_, colour) => {
     expect(contrast(colour, LAND)).toBeGreaterThanOrEqual(3);
     expect(contrast(colour, SEA)).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePeriod, periodsOverlap, spanPeriod } from '../../src/geo/dates.ts';
+import { datePeriod, periodsOverlap, spanPeriod, stepPeriod } from '../../src/geo/dates.ts';
 
 describe('datePeriod', () => {
   it('covers a whole year, month or day', () => {
@@ -31,5 +31,17 @@ describe('periodsOverlap', () => {
     expect(periodsOverlap([19540721, 19761231], datePeriod('1954'))).toBe(true);
     expect(periodsOverlap([19540721, 19761231], datePeriod('1954-07-20'))).toBe(false);
     expect(periodsOverlap([19450101, 19541231], datePeriod('1955'))).toBe(false);
+  });
+});
+
+describe('stepPeriod', () => {
+  it('reads one date or an interval', () => {
+    expect(stepPeriod('1954-07')).toEqual([19540701, 19540731]);
+    expect(stepPeriod('1953-11/1954-05-07')).toEqual([19531101, 19540507]);
+    expect(stepPeriod('1965 / 1968-03')).toEqual([19650101, 19680331]);
+  });
+  it('rejects a backwards or broken interval', () => {
+    expect(() => stepPeriod('1968/1965')).toThrow(/start 1968 is after end 1965/);
+    expect(() => stepPeriod('1965/1966/1967')).toThrow(/is not a date/);
   });
 });

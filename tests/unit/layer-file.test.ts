@@ -21,10 +21,11 @@ const file = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollecti
 
 describe('prepareLayer', () => {
   it('adds numeric periods and bounding boxes', () => {
-    const layer = prepareLayer('geo/places.geojson', file(feature({})), 'point');
+    const layer = prepareLayer('geo/places.geojson', file(feature({})), { geometry: 'point' });
     expect(layer.features.hanoi).toEqual({
       bbox: [105.85, 21.03, 105.85, 21.03],
       period: [19450101, 19751231],
+      explore: false,
     });
     expect(layer.collection.features[0]!.properties).toMatchObject({
       id: 'hanoi',

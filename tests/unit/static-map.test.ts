@@ -86,12 +86,20 @@ function input(overrides: Partial<Step> = {}): StaticMapInput {
       demarcation: collection(feature(line([106.5, 17], [107.1, 17]), { id: 'line' })),
       dmz: collection(feature(square(106.5, 16.9, 107.1, 17.1), { id: 'dmz' })),
       'supply-routes': collection(
-        feature(line([104, 21], [105, 18], [106, 15]), { id: 'route', name: 'Route' }),
-        feature(line([60, 50], [61, 51]), { id: 'far-route', name: 'Far route' }),
+        feature(line([104, 21], [105, 18], [106, 15]), {
+          id: 'route',
+          name: 'Route',
+          actor: 'prc',
+        }),
+        feature(line([60, 50], [61, 51]), { id: 'far-route', name: 'Far route', actor: 'prc' }),
       ),
       'troop-movements': collection(
-        feature(line([103, 12], [104, 13], [105, 12]), { id: 'move', name: 'Move' }),
-        feature(line([103, 18], [104, 19]), { id: 'gone', name: 'Gone' }, [19000101, 19101231]),
+        feature(line([103, 12], [104, 13], [105, 12]), { id: 'move', name: 'Move', actor: 'drv' }),
+        feature(
+          line([103, 18], [104, 19]),
+          { id: 'gone', name: 'Gone', actor: 'drv' },
+          [19000101, 19101231],
+        ),
       ),
     },
   };
@@ -172,8 +180,8 @@ describe('renderStaticMap', () => {
       'stroke="#a49b8c"', // borders
       'fill="#b3261e" fill-opacity="0.14"', // dmz
       'stroke="#fff" stroke-width="5"', // demarcation casing
-      'stroke="#1d5d8f"', // supply route
-      'stroke="#8a4b08"', // troop movement
+      'stroke="#c23b00"', // supply route
+      'stroke="#8e3a74"', // troop movement
       '<circle', // places
       '>LAOS<', // state label
       '>Hà Nội &amp; &lt;Co&gt;<', // the step's own place
@@ -181,8 +189,8 @@ describe('renderStaticMap', () => {
     const positions = order.map((part) => svg.indexOf(part, svg.indexOf('</title>')));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(svg).toContain('marker-end="url(#arrow)"');
-    expect(svg).toContain('<marker id="arrow"');
+    expect(svg).toContain('marker-end="url(#a0)"');
+    expect(svg).toContain('<marker id="a0"');
     expect(svg).toContain('paint-order="stroke"');
   });
 
@@ -218,7 +226,7 @@ describe('renderStaticMap', () => {
     expect(svg).toContain('>Saigon</text>');
     // Outside the step's period: neither the place nor the movement.
     expect(svg).not.toContain('Old Town');
-    const movements = svg.slice(svg.indexOf('stroke="#8a4b08"'));
+    const movements = svg.slice(svg.indexOf('stroke="#8e3a74"'));
     expect(movements.slice(0, movements.indexOf('</g>')).match(/<path /g)).toHaveLength(1);
     // Nothing but the highlighted place and Saigon: one red dot, one dark dot.
     expect(svg.match(/<circle /g)).toHaveLength(2);
@@ -227,7 +235,7 @@ describe('renderStaticMap', () => {
   it('leaves out features outside the view', () => {
     const svg = renderStaticMap(input());
     expect(svg).not.toContain('Paris');
-    const routes = svg.match(/<path d="[^"]+" fill="none" stroke="#1d5d8f"/g) ?? [];
+    const routes = svg.match(/<path d="[^"]+" fill="none" stroke="#c23b00"/g) ?? [];
     expect(routes).toHaveLength(1);
     // The far route would add a second subpath.
     expect(routes[0]!.match(/M/g)).toHaveLength(1);
@@ -235,8 +243,8 @@ describe('renderStaticMap', () => {
 
   it('leaves out layers the step does not list', () => {
     const svg = renderStaticMap(input({ layers: ['places'] }));
-    expect(svg).not.toContain('#1d5d8f');
-    expect(svg).not.toContain('#8a4b08');
+    expect(svg).not.toContain('#c23b00');
+    expect(svg).not.toContain('#8e3a74');
     expect(svg).not.toContain('<marker');
     expect(svg).not.toContain('LAOS');
     expect(svg).toContain('>Saigon</text>');
@@ -283,7 +291,7 @@ describe('renderStaticMap', () => {
     const svg = renderStaticMap({ ...input(), idPrefix: 'map-geneva-' });
     expect(svg).toContain('aria-labelledby="map-geneva-t"');
     expect(svg).toContain('<title id="map-geneva-t">');
-    expect(svg).toContain('marker-end="url(#map-geneva-arrow)"');
+    expect(svg).toContain('marker-end="url(#map-geneva-a0)"');
   });
 
   it('is deterministic and leaves its input alone', () => {

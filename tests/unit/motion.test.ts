@@ -1,0 +1,98 @@
+import type { LineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import {
+  dashAt,
+  DASH_PERIOD,
+  drawnFraction,
+  movementFrame,
+  movingAt,
+  type Movement,
+} from '../../src/map/motion.ts';
+
+const movement = (
+  id: string,
+  from: number,
+  to: number,
+  geometry: Movement['geometry'],
+): Movement => ({
+  type: 'Feature',
+  properties: { id, from, to, actor: 'prc' },
+  geometry,
+});
+// Due east along the equator, 2 degrees (about 222 km).
+const east = movement('east', 19650601, 19680331, {
+  type: 'LineString',
+  coordinates: [
+    [100, 0],
+    [101, 0],
+    [102, 0],
+  ],
+});
+
+describe('drawnFraction', () => {
+  it('draws nothing at the start of a step and everything past its middle', () => {
+    expect(drawnFraction(0)).toBe(0);
+    expect(drawnFraction(0.1)).toBe(0);
+    expect(drawnFraction(0.35)).toBeCloseTo(0.5, 5);
+    expect(drawnFraction(0.6)).toBe(1);
+    expect(drawnFraction(1)).toBe(1);
+  });
+  it('never runs backwards as the reader scrolls on', () => {
+    const values = Array.from({ length: 101 }, (_, i) => drawnFraction(i / 100));
+    values.slice(1).forEach((value, i) => expect(value).toBeGreaterThanOrEqual(values[i]!));
+  });
+});
+
+describe('movingAt', () => {
+  it('picks the movements that begin within the step’s period', () => {
+    const earlier = movement('earlier', 19500101, 19701231, east.geometry);
+    expect(movingAt([19650101, 19651231], [east, earlier]).map((m) => m.properties.id)).toEqual([
+      'east',
+    ]);
+    expect(movingAt([19660101, 19661231], [east, earlier])).toEqual([]);
+  });
+});
+
+describe('movementFrame', () => {
+  it('slices each movement to the fraction, with a head marker pointing the way', () => {
+    const { features } = movementFrame([east], 0.5);
+    const [line, head] = features;
+    expect(line!.properties).toMatchObject({ id: 'east', part: 'line', actor: 'prc' });
+    const coords = (line!.geometry as LineString).coordinates;
+    expect(coords[0]).toEqual([100, 0]);
+    expect(coords.at(-1)![0]).toBeCloseTo(101, 3);
+    expect(head!.properties).toMatchObject({ id: 'east', part: 'head' });
+    expect(head!.properties!.bearing).toBeCloseTo(90, 1);
+  });
+  it('draws the whole movement at 1 and each part of a multi-line', () => {
+    const multi = movement('multi', 19650601, 19680331, {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [100, 0],
+          [100, 1],
+        ],
+        [
+          [105, 0],
+          [104, 0],
+        ],
+      ],
+    });
+    const { features } = movementFrame([multi], 1);
+    expect(features.filter((f) => f.properties!.part === 'head')).toHaveLength(2);
+    const heads = features.filter((f) => f.properties!.part === 'head');
+    expect(heads[0]!.properties!.bearing).toBeCloseTo(0, 1);
+    expect(heads[1]!.properties!.bearing).toBeCloseTo(-90, 1);
+  });
+});
+
+describe('dashAt', () => {
+  it('shifts the same dash along the line, one period a full cycle', () => {
+    for (const phase of [0.3, 1.5, 3]) {
+      const dash = dashAt(phase);
+      expect(dash.reduce((a, b) => a + b, 0)).toBeCloseTo(DASH_PERIOD, 9);
+      expect(dash.every((n) => n >= 0)).toBe(true);
+    }
+    expect(dashAt(0)).toEqual([2, 1.2]);
+  });
+});
