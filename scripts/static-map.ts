@@ -20,7 +20,7 @@ import { geoArea, geoMercator, geoPath, type GeoProjection, type GeoStream } fro
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { ACCENT, BORDER, COAST, INK, LAND, RIVER, SEA, STATE_TEXT } from '../src/map/colours.ts';
 import { ACTORS, isActor } from '../src/map/actors.ts';
-import { LINE_OPACITY, TILE, WASH_OPACITY, ZONE_PATTERNS } from '../src/map/patterns.ts';
+import { patternSvg } from '../src/map/patterns.ts';
 import type { Step, View } from '../src/story/types.ts';
 
 export interface StaticMapInput {
@@ -164,9 +164,7 @@ export function renderStaticMap(input: StaticMapInput): string {
       if (!d) continue;
       const [kind, colour] = key.split(' ') as [string, string];
       const id = `${idPrefix}z${defs.length}`;
-      defs.push(
-        zonePattern(id, ZONE_PATTERNS[kind]?.path ?? '', !!ZONE_PATTERNS[kind]?.filled, colour),
-      );
+      defs.push(patternSvg(id, kind, colour));
       body.push(
         `<path d="${d}" fill="url(#${id})" stroke="${colour}" stroke-opacity="0.85" stroke-width="${i ? 2.5 : 1.2}" stroke-linejoin="round"/>`,
       );
@@ -306,15 +304,6 @@ function arrowMarker(id: string, colour: string): string {
   return `<marker id="${id}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0L10,5L0,10L3,5Z" fill="${colour}"/></marker>`;
 }
 
-/** A zone's fill: a light wash of its actor's colour under its kind's pattern (src/map/patterns.ts). */
-export function zonePattern(id: string, path: string, filled: boolean, colour: string): string {
-  const mark = !path
-    ? ''
-    : filled
-      ? `<path d="${path}" fill="${colour}" fill-opacity="${LINE_OPACITY}"/>`
-      : `<path d="${path}" stroke="${colour}" stroke-opacity="${LINE_OPACITY}" stroke-width="1.2"/>`;
-  return `<pattern id="${id}" width="${TILE}" height="${TILE}" patternUnits="userSpaceOnUse"><rect width="${TILE}" height="${TILE}" fill="${colour}" fill-opacity="${WASH_OPACITY}"/>${mark}</pattern>`;
-}
 
 /**
  * The live map's framing in Web Mercator. A camera's zoom z is maplibre's: the world is 512 * 2^z

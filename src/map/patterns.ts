@@ -48,3 +48,14 @@ export function parsePatternId(id: string): { pattern: Pattern; colour: string }
   }
   return null;
 }
+
+/** The pattern as an SVG <pattern> (static maps, legend): the same wash and marks. */
+export function patternSvg(id: string, kind: string, colour: string): string {
+  const pattern = ZONE_PATTERNS[kind];
+  const mark = !pattern?.path
+    ? ''
+    : pattern.filled
+      ? `<path d="${pattern.path}" fill="${colour}" fill-opacity="${LINE_OPACITY}"/>`
+      : `<path d="${pattern.path}" stroke="${colour}" stroke-opacity="${LINE_OPACITY}" stroke-width="1.2"/>`;
+  return `<pattern id="${id}" width="${TILE}" height="${TILE}" patternUnits="userSpaceOnUse"><rect width="${TILE}" height="${TILE}" fill="${colour}" fill-opacity="${WASH_OPACITY}"/>${mark}</pattern>`;
+}
