@@ -16,6 +16,11 @@ export interface StoryState {
   camera: Camera;
   bounds: Bounds;
   visibleLayers: string[];
+  /**
+   * How much of the step's own troop movements the map has drawn (0..1; they draw themselves as
+   * the reader scrolls through the step), or null when the step has none.
+   */
+  drawn: number | null;
 }
 
 type Listener = (state: StoryState) => void;
@@ -128,6 +133,7 @@ export class StoryController {
         [180, 85],
       ],
       visibleLayers: snapshot?.visibleLayers ?? [],
+      drawn: snapshot?.drawn ?? null,
     };
   }
 

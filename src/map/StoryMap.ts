@@ -45,6 +45,14 @@ export interface MapSnapshot {
   camera: Camera;
   bounds: Bounds;
   visibleLayers: string[];
+  drawn: number | null;
+}
+
+export interface ExploreView {
+  layers: string[];
+  year: number;
+  /** A feature the reader picked, drawn emphasised. */
+  selected?: { layer: string; id: string };
 }
 
 export interface Padding {
@@ -70,6 +78,8 @@ export class StoryMap {
   private progress = 0;
   private motion = true;
   private flow: { frame: number; until: number } | null = null;
+  private exploring = false;
+  private readonly zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
 
   /** Sources whose data failed to load, with how many times they have been tried again. */
   private readonly retries = new Map<string, number>();
@@ -94,6 +104,8 @@ export class StoryMap {
     private readonly events: {
       notice: (message: string | null) => void;
       failed: (message: string) => void;
+      /** In the explore view, the feature the reader clicked (null: none there). */
+      picked?: (feature: { layer: string; id: string } | null) => void;
     },
   ) {
     this.map = new maplibregl.Map({
@@ -135,6 +147,17 @@ export class StoryMap {
         .catch(() => {});
     });
     this.watchContext();
+    this.map.on('click', (event) => {
+      if (!this.exploring) return;
+      const picked = this.map.queryRenderedFeatures(event.point, {
+        layers: this.drawIds().filter(
+          (id) => this.map.getLayoutProperty(id, 'visibility') !== 'none',
+        ),
+      })[0];
+      this.events.picked?.(
+        picked ? { layer: picked.source, id: String(picked.properties.id) } : null,
+      );
+    });
     void this.loaded.then(() => (this.hasLoaded = true));
     this.map.on('resize', () => this.refit());
   }
@@ -211,7 +234,7 @@ export class StoryMap {
    * resized window, the phone layout), the shown step is fitted again, at once.
    */
   private refit(): void {
-    if (!this.hasLoaded || this.contextLost) return;
+    if (!this.hasLoaded || this.contextLost || this.exploring) return;
     if ((this.wanted?.view ?? OPENING_VIEW).kind !== 'bounds') return;
     void this.show(this.wanted, { animate: false });
   }
@@ -227,7 +250,8 @@ export class StoryMap {
   async show(step: Step | null, { animate }: { animate: boolean }): Promise<void> {
     this.wanted = step;
     await this.loaded;
-    if (this.contextLost) return;
+    // The explore view keeps the reader's map; the step is shown when they return to the story.
+    if (this.contextLost || this.exploring) return;
     this.showLayers(step);
     const target = this.cameraFor(step);
     if (!sameCamera(this.camera(), target)) {
@@ -250,6 +274,7 @@ export class StoryMap {
         [bounds.getEast(), bounds.getNorth()],
       ],
       visibleLayers: [...this.visibleLayers],
+      drawn: this.moving.length ? this.drawn : null,
     };
   }
 
@@ -281,7 +306,24 @@ export class StoryMap {
 
   private showLayers(step: Step | null): void {
     const layers = step?.layers ?? [];
-    const [from, to] = step?.period ?? [0, 0];
+    this.moving =
+      step && layers.includes('troop-movements') ? movingAt(step.period, this.movements) : [];
+    this.drawLayers(layers, step?.period ?? [0, 0], step?.highlight ?? []);
+    this.setMovingVisible(this.moving.length > 0);
+    this.drawn = -1;
+    this.drawMoving();
+    this.startFlow(layers.includes('supply-routes'));
+  }
+
+  /**
+   * Shows these story layers as they were in the period, with these features emphasised (the
+   * step's movements that draw themselves are left to their own layers).
+   */
+  private drawLayers(
+    layers: string[],
+    [from, to]: [number, number],
+    highlight: { layer: string; id: string }[],
+  ): void {
     const existsThen: maplibregl.FilterSpecification = [
       'all',
       ['<=', ['get', 'from'], to],
@@ -290,10 +332,8 @@ export class StoryMap {
     const highlightedIds: maplibregl.ExpressionSpecification = [
       'in',
       ['get', 'id'],
-      ['literal', (step?.highlight ?? []).map((feature) => feature.id)],
+      ['literal', highlight.map((feature) => feature.id)],
     ];
-    const movementsShown = layers.includes('troop-movements');
-    this.moving = movementsShown && step ? movingAt(step.period, this.movements) : [];
     const notMoving: maplibregl.ExpressionSpecification = [
       '!',
       ['in', ['get', 'id'], ['literal', this.moving.map((m) => m.properties.id)]],
@@ -318,20 +358,70 @@ export class StoryMap {
         ] as maplibregl.FilterSpecification);
       });
     }
+    this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => layers.includes(id));
+    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: false });
+    this.highlighted = highlight.map(({ layer, id }) => ({ source: layer, id }));
+    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
+  }
+
+  private setMovingVisible(visible: boolean): void {
     MOVING_DRAW.forEach((_, i) =>
       this.map.setLayoutProperty(
         `${MOVING_SOURCE}-${i}`,
         'visibility',
-        this.moving.length ? 'visible' : 'none',
+        visible ? 'visible' : 'none',
       ),
     );
-    this.drawn = -1;
-    this.drawMoving();
-    this.startFlow(layers.includes('supply-routes'));
-    this.visibleLayers = STORY_LAYERS.map((l) => l.id).filter((id) => layers.includes(id));
-    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: false });
-    this.highlighted = (step?.highlight ?? []).map(({ layer, id }) => ({ source: layer, id }));
-    for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
+  }
+
+  /**
+   * The explore view: the reader pans and zooms the map (gestures, keys, buttons) and picks the
+   * layers and the year; a click on a feature reports its properties. null returns to the story
+   * at the step last shown.
+   */
+  explore(view: ExploreView | null): void {
+    const exploring = view !== null;
+    if (exploring !== this.exploring) {
+      this.exploring = exploring;
+      const canvas = this.map.getCanvas();
+      const handlers = [
+        this.map.dragPan,
+        this.map.scrollZoom,
+        this.map.keyboard,
+        this.map.doubleClickZoom,
+        this.map.touchZoomRotate,
+      ];
+      for (const handler of handlers) {
+        if (exploring) handler.enable();
+        else handler.disable();
+      }
+      // Zooming and panning only: a rotated map would only disorient here.
+      this.map.touchZoomRotate.disableRotation();
+      this.map.keyboard.disableRotation();
+      canvas.tabIndex = exploring ? 0 : -1;
+      this.map.getCanvasContainer().classList.toggle('maplibregl-interactive', exploring);
+      if (exploring) this.map.addControl(this.zoomButtons, 'top-left');
+      else this.map.removeControl(this.zoomButtons);
+    }
+    if (!view) {
+      void this.show(this.wanted, { animate: false });
+      return;
+    }
+    this.stopFlow();
+    this.moving = [];
+    this.setMovingVisible(false);
+    this.drawLayers(
+      view.layers,
+      [view.year * 10000 + 101, view.year * 10000 + 1231],
+      view.selected ? [view.selected] : [],
+    );
+  }
+
+  /** Brings a feature's bounds into view (explore view and place links). */
+  showBounds(bounds: Bounds, animate: boolean): void {
+    const camera = this.map.cameraForBounds(bounds, { padding: this.padding, maxZoom: 7 });
+    if (!camera) return;
+    this.map.easeTo({ ...camera, duration: animate ? 800 : 0 });
   }
 
   /**
@@ -383,6 +473,10 @@ export class StoryMap {
     cancelAnimationFrame(this.flow.frame);
     this.flow = null;
     this.map.setPaintProperty(ROUTE_DASH_LAYER, 'line-dasharray', dashAt(0));
+  }
+
+  private drawIds(): string[] {
+    return STORY_LAYERS.flatMap((layer) => layer.draw.map((_, i) => `${layer.id}-${i}`));
   }
 
   /** Resolves when no camera move is running and the map has rendered everything. */

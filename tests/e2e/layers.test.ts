@@ -1,0 +1,128 @@
+/**
+ * The story layers as a reader sees them: movements that draw themselves as the reader scrolls
+ * through their step (and are drawn whole at once under reduced motion), and a legend that lists
+ * what the map shows at each step in the map's own symbols.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { movingAt, type Movement } from '../../src/map/motion.ts';
+import { openStory, type StoryPage } from './story-page.ts';
+
+const { story, files } = loadStoryData(process.cwd());
+const movements = (JSON.parse(files['troop-movements.geojson']!) as { features: Movement[] })
+  .features;
+/** The first step whose own movements draw themselves. */
+const drawingStep = story.steps.find(
+  (step) => step.layers.includes('troop-movements') && movingAt(step.period, movements).length,
+)!;
+
+/** Scrolls the window so that the reading line (mid-screen) is `progress` of the way through a step. */
+async function scrollInto(page: Page, stepId: string, progress: number): Promise<void> {
+  await page.evaluate(
+    ([id, p]) => {
+      const box = document.getElementById(id)!.getBoundingClientRect();
+      window.scrollBy(0, box.top + p * box.height - window.innerHeight / 2);
+    },
+    [stepId, progress] as const,
+  );
+  await page.waitForFunction(
+    ([id, p]) => {
+      const state = window.storymap.state();
+      return state.stepId === id && Math.abs(state.progress - p) < 0.03;
+    },
+    [stepId, progress] as const,
+  );
+}
+
+describe('troop movements draw themselves as the reader scrolls', () => {
+  let reader: StoryPage;
+  beforeAll(async () => {
+    reader = await openStory({ reducedMotion: 'no-preference' });
+  });
+  afterAll(() => reader?.close());
+
+  it('from nothing at the start of the step to whole past its middle', async () => {
+    expect(drawingStep, 'a step with movements that begin in its period').toBeDefined();
+    const { page } = reader;
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), drawingStep.id);
+    await scrollInto(page, drawingStep.id, 0.02);
+    await page.waitForFunction(() => window.storymap.state().drawn === 0);
+    await scrollInto(page, drawingStep.id, 0.35);
+    const halfway = await page.evaluate(() => window.storymap.state().drawn);
+    expect(halfway).toBeGreaterThan(0.2);
+    expect(halfway).toBeLessThan(0.8);
+    await scrollInto(page, drawingStep.id, 0.8);
+    await page.waitForFunction(() => window.storymap.state().drawn === 1);
+    // Back up: the picture follows the scroll position, not the path taken to it.
+    await scrollInto(page, drawingStep.id, 0.02);
+    await page.waitForFunction(() => window.storymap.state().drawn === 0);
+    expect(reader.errors).toEqual([]);
+  });
+
+  it('a step without movements of its own reports none drawing', async () => {
+    const still = story.steps.find((step) => !step.layers.includes('troop-movements'))!;
+    await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), still.id);
+    expect(await reader.page.evaluate(() => window.storymap.state().drawn)).toBeNull();
+  });
+});
+
+describe('under reduced motion', () => {
+  it('movements are drawn whole from the start of their step', async () => {
+    const reader = await openStory({ reducedMotion: 'reduce' });
+    try {
+      await reader.page.evaluate(
+        (id) => window.storymap.goTo(id, { animate: false }),
+        drawingStep.id,
+      );
+      await scrollInto(reader.page, drawingStep.id, 0.02);
+      expect(await reader.page.evaluate(() => window.storymap.state().drawn)).toBe(1);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+describe('the legend', () => {
+  let reader: StoryPage;
+  const warnings: string[] = [];
+  beforeAll(async () => {
+    reader = await openStory();
+    reader.page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+  });
+  afterAll(() => reader?.close());
+
+  const legendLabels = (page: Page) =>
+    page.$$eval('.legend li', (items) => items.map((item) => item.textContent!.trim()));
+
+  it('is absent on the title page and lists, at every step, what its map shows', async () => {
+    expect(await reader.page.$('.legend')).toBeNull();
+    for (const step of story.steps) {
+      await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
+      expect(await legendLabels(reader.page), step.id).toEqual(step.legend.map((e) => e.label));
+      // Every zone pattern and arrow the map asked for was drawn, none missing.
+      expect(
+        warnings.filter((w) => /image/i.test(w)),
+        step.id,
+      ).toEqual([]);
+    }
+    expect(reader.errors).toEqual([]);
+  });
+
+  it('shows zones, movements and routes in their own symbols', async () => {
+    const step = story.steps.find((s) =>
+      ['zone', 'movement', 'route'].every((kind) => s.legend.some((e) => e.symbol.kind === kind)),
+    );
+    const anyZone = story.steps.find((s) => s.legend.some((e) => e.symbol.kind === 'zone'))!;
+    await reader.page.evaluate(
+      (id) => window.storymap.goTo(id, { animate: false }),
+      (step ?? anyZone).id,
+    );
+    expect(await reader.page.$$eval('.legend svg pattern', (p) => p.length)).toBeGreaterThan(0);
+    await reader.page.screenshot({
+      path: `test-output/screenshots/legend-${(step ?? anyZone).id}.png`,
+    });
+  });
+});
