@@ -19,12 +19,12 @@ export function forWeb<F extends Feature<Geometry>>(feature: F, arc: boolean): F
   return { ...feature, geometry: round(geometry) };
 }
 
-/** The great circle through a link's ends, one vertex per ~50 km, split at the antimeridian. */
+/** The great circle through a link's ends, one vertex per degree or so (~100 km), split at the antimeridian. */
 function arcThrough(line: Position[]): Geometry {
   const start = line[0]!;
   const end = line[line.length - 1]!;
   const degrees = Math.hypot(end[0]! - start[0]!, end[1]! - start[1]!);
-  const npoints = Math.max(16, Math.min(200, Math.round(degrees * 2)));
+  const npoints = Math.max(16, Math.min(120, Math.round(degrees)));
   return greatCircle(start, end, { npoints }).geometry;
 }
 

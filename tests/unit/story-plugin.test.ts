@@ -33,12 +33,14 @@ describe('loadStoryData', () => {
       'basemap-coast.geojson',
       'basemap-land.geojson',
       'demarcation.geojson',
+      'diplomacy.geojson',
       'dmz.geojson',
       'places.geojson',
       'rivers.geojson',
       'states.geojson',
       'supply-routes.geojson',
       'troop-movements.geojson',
+      'zones.geojson',
     ]);
   });
 
