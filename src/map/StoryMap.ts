@@ -10,10 +10,9 @@ import type { Bounds, Step, View } from '../story/types.ts';
 import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 import {
   dashAt,
-  DASH_PERIOD,
   drawnFraction,
+  flowPhase,
   FLOW_MS,
-  FLOW_PERIOD_MS,
   movementFrame,
   movingAt,
   type Movement,
@@ -126,7 +125,8 @@ export class StoryMap {
       // grow the heap (45 per source by default at this size, times ten sources).
       maxTileCacheSize: 8,
     });
-    this.map.on('styleimagemissing', ({ id }) => {
+    // Symbols and patterns are drawn here when a layer first needs them: no sprite sheet to fetch.
+    this.map.setMissingStyleImageResolver((id) => {
       if (this.map.hasImage(id)) return;
       if (id === 'arrow') this.map.addImage('arrow', arrowImage(), { sdf: true });
       const zone = parsePatternId(id);
@@ -263,6 +263,8 @@ export class StoryMap {
       }
     }
     await this.settled();
+    // After settling: a flowing route keeps the map drawing, and "settled" means idle.
+    if (this.wanted === step && step?.layers.includes('supply-routes')) this.startFlow();
   }
 
   snapshot(): MapSnapshot {
@@ -312,7 +314,7 @@ export class StoryMap {
     this.setMovingVisible(this.moving.length > 0);
     this.drawn = -1;
     this.drawMoving();
-    this.startFlow(layers.includes('supply-routes'));
+    this.stopFlow();
   }
 
   /**
@@ -454,15 +456,20 @@ export class StoryMap {
    * shows them, then rest: a moving map for the whole step would cost the reader's battery and
    * pull the eye from the text.
    */
-  private startFlow(routesShown: boolean): void {
+  private startFlow(): void {
     this.stopFlow();
-    if (!routesShown || !this.motion) return;
+    if (!this.motion) return;
     const started = performance.now();
+    let shown = 0;
     const tick = (now: number) => {
       if (!this.flow) return;
       const done = now >= this.flow.until;
-      const phase = done ? 0 : (((now - started) / FLOW_PERIOD_MS) % 1) * DASH_PERIOD;
-      this.map.setPaintProperty(ROUTE_DASH_LAYER, 'line-dasharray', dashAt(phase));
+      const phase = done ? 0 : flowPhase(now - started);
+      // A handful of phases, each set once per cycle: maplibre keeps every dash pattern it has
+      // drawn in a fixed-size atlas, so endless distinct patterns would fill it.
+      if (phase !== shown)
+        this.map.setPaintProperty(ROUTE_DASH_LAYER, 'line-dasharray', dashAt(phase));
+      shown = phase;
       this.flow = done ? null : { frame: requestAnimationFrame(tick), until: this.flow.until };
     };
     this.flow = { frame: requestAnimationFrame(tick), until: started + FLOW_MS };

@@ -73,10 +73,19 @@ export function movementFrame(movements: Movement[], fraction: number): FeatureC
 /** The supply routes' dash (in line widths), as in src/map/layers.ts, and how it flows. */
 const DASH = 2;
 const GAP = 1.2;
-export const DASH_PERIOD = DASH + GAP;
+const DASH_PERIOD = DASH + GAP;
 export const FLOW_MS = 6000;
 /** One dash length travelled per this many ms. */
-export const FLOW_PERIOD_MS = 1200;
+const FLOW_PERIOD_MS = 1200;
+
+/** Distinct dash phases in one period: enough to look continuous at its pace. */
+const FLOW_STEPS = 12;
+
+/** How far (in line widths) the dashes have travelled after `elapsed` ms, in whole steps. */
+export function flowPhase(elapsed: number): number {
+  const step = Math.floor((elapsed / FLOW_PERIOD_MS) * FLOW_STEPS) % FLOW_STEPS;
+  return (step / FLOW_STEPS) * DASH_PERIOD;
+}
 
 /** The dash pattern shifted `phase` line widths along the line (0 <= phase < DASH_PERIOD). */
 export function dashAt(phase: number): number[] {

@@ -2,8 +2,8 @@ import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   dashAt,
-  DASH_PERIOD,
   drawnFraction,
+  flowPhase,
   movementFrame,
   movingAt,
   type Movement,
@@ -86,11 +86,19 @@ describe('movementFrame', () => {
   });
 });
 
-describe('dashAt', () => {
-  it('shifts the same dash along the line, one period a full cycle', () => {
+describe('flowPhase and dashAt', () => {
+  it('step the dashes along in a few distinct phases that repeat', () => {
+    const phases = new Set(Array.from({ length: 500 }, (_, ms) => flowPhase(ms * 10)));
+    expect(phases.size).toBe(12);
+    expect(flowPhase(0)).toBe(0);
+    expect(flowPhase(1200)).toBe(0);
+    expect(flowPhase(600)).toBeCloseTo(1.6, 9);
+  });
+
+  it('shift the same dash along the line, one period a full cycle', () => {
     for (const phase of [0.3, 1.5, 3]) {
       const dash = dashAt(phase);
-      expect(dash.reduce((a, b) => a + b, 0)).toBeCloseTo(DASH_PERIOD, 9);
+      expect(dash.reduce((a, b) => a + b, 0)).toBeCloseTo(3.2, 9);
       expect(dash.every((n) => n >= 0)).toBe(true);
     }
     expect(dashAt(0)).toEqual([2, 1.2]);
