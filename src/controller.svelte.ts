@@ -21,6 +21,8 @@ export interface StoryState {
    * the reader scrolls through the step), or null when the step has none.
    */
   drawn: number | null;
+  /** The step's highlighted features whose names the map shows (never hidden by other labels). */
+  labelled: string[];
 }
 
 type Listener = (state: StoryState) => void;
@@ -134,6 +136,7 @@ export class StoryController {
       ],
       visibleLayers: snapshot?.visibleLayers ?? [],
       drawn: snapshot?.drawn ?? null,
+      labelled: snapshot?.labelled ?? [],
     };
   }
 

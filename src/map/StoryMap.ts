@@ -45,6 +45,7 @@ export interface MapSnapshot {
   bounds: Bounds;
   visibleLayers: string[];
   drawn: number | null;
+  labelled: string[];
 }
 
 export interface ExploreView {
@@ -277,6 +278,13 @@ export class StoryMap {
       ],
       visibleLayers: [...this.visibleLayers],
       drawn: this.moving.length ? this.drawn : null,
+      labelled: [
+        ...new Set(
+          this.map
+            .queryRenderedFeatures({ layers: HIGHLIGHT_LABELS })
+            .map((feature) => String(feature.properties.id)),
+        ),
+      ].sort(),
     };
   }
 
@@ -513,6 +521,13 @@ function arrowImage(): ImageData {
   context.fill();
   return context.getImageData(0, 0, size, size);
 }
+
+/** The layers that name the step's own features. */
+const HIGHLIGHT_LABELS = STORY_LAYERS.flatMap((layer) =>
+  layer.draw.flatMap((draw, i) =>
+    draw.only === 'highlighted' && draw.type === 'symbol' ? [`${layer.id}-${i}`] : [],
+  ),
+);
 
 /** The route layer whose dashes flow. */
 const ROUTE_DASH_LAYER = 'supply-routes-0';

@@ -48,7 +48,16 @@ function placeLabel(size: number): SymbolLayerSpecification['layout'] {
     'text-field': ['get', 'name'],
     'text-font': ['Noto Sans Regular'],
     'text-size': size,
-    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-variable-anchor': [
+      'left',
+      'right',
+      'top',
+      'bottom',
+      'top-left',
+      'top-right',
+      'bottom-left',
+      'bottom-right',
+    ],
     'text-radial-offset': 0.7,
     'text-justify': 'auto',
   };
@@ -199,7 +208,8 @@ export const STORY_LAYERS: StoryLayer[] = [
       {
         type: 'symbol',
         only: 'highlighted',
-        layout: { ...placeLabel(14), 'text-allow-overlap': true },
+        // Placed before every other label (style.ts puts it on top), so it wins collisions.
+        layout: placeLabel(14),
         paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2 },
       },
     ],

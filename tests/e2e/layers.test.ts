@@ -83,6 +83,40 @@ describe('under reduced motion', () => {
   });
 });
 
+const places = new Map(
+  (
+    JSON.parse(files['places.geojson']!) as {
+      features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[];
+    }
+  ).features.map((f) => [f.properties.id, f.geometry.coordinates]),
+);
+
+describe('labels', () => {
+  it('name every place a step highlights, none hidden by another label', async () => {
+    const reader = await openStory();
+    const unnamed: Record<string, string[]> = {};
+    try {
+      for (const step of story.steps) {
+        await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
+        const { bounds, labelled } = await reader.page.evaluate(() => window.storymap.state());
+        const [[west, south], [east, north]] = bounds;
+        // Well inside the view: a name at the very edge may not fit.
+        const [dx, dy] = [(east - west) * 0.08, (north - south) * 0.08];
+        const inside = ([lng, lat]: [number, number]) =>
+          lng > west + dx && lng < east - dx && lat > south + dy && lat < north - dy;
+        const expected = step.highlight
+          .filter(({ layer, id }) => layer === 'places' && inside(places.get(id)!))
+          .map(({ id }) => id);
+        const missing = expected.filter((id) => !labelled.includes(id));
+        if (missing.length) unnamed[step.id] = missing;
+      }
+      expect(unnamed).toEqual({});
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
 describe('the legend', () => {
   let reader: StoryPage;
   const warnings: string[] = [];
