@@ -16,7 +16,6 @@ import type { Plugin } from 'vite';
 import { featureUseProblems } from '../src/geo/usage.ts';
 import { forWeb } from '../src/geo/web-geometry.ts';
 import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
-import { legendFor, viewExtent } from '../src/map/legend.ts';
 import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
@@ -120,7 +119,6 @@ export function loadStoryData(root: string): StoryData {
   for (const [id, collection] of Object.entries(collections)) {
     files[`${id}.geojson`] = JSON.stringify(collection);
   }
-  for (const step of story.steps) step.legend = legendFor(step, viewExtent(step.view), collections);
   const staticMap = (step: Step) =>
     renderStaticMap({
       step,

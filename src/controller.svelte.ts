@@ -3,6 +3,7 @@
  * ready. The map picture is always derived from the active step, never from the path taken to it.
  * `window.storymap` (see api.ts) and the components read and steer the story only through this.
  */
+import type { LegendEntry } from './map/legend.ts';
 import type { Camera, StoryMap } from './map/StoryMap.ts';
 import type { Bounds, Step } from './story/types.ts';
 
@@ -35,6 +36,8 @@ export class StoryController {
   failed = $state(false);
   /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
+  /** What the map shows now, for the legend (empty until the map has drawn a step). */
+  legend: LegendEntry[] = $state.raw([]);
   readonly steps: Step[];
   /** The steps this page shows: all of them, or one section's in an embed of that section. */
   readonly scope: { first: number; last: number };
@@ -80,6 +83,7 @@ export class StoryController {
       shown = this.activeStep;
       await map.show(shown ?? null, { animate: false });
     } while (shown !== this.activeStep);
+    this.legend = map.legend();
     this.ready = true;
     this.emit('ready');
   }
@@ -97,6 +101,7 @@ export class StoryController {
     }
     if (this.map && this.ready) {
       await this.map.show(this.activeStep ?? null, { animate: animate && this.motion });
+      if (this.activeIndex === index) this.legend = this.map.legend();
     }
   }
 

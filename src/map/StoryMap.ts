@@ -7,6 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flightDuration, sameCamera } from '../geo/flight.ts';
 import type { Bounds, Step, View } from '../story/types.ts';
+import { legendFor, type LegendEntry } from './legend.ts';
 import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 import {
   dashAt,
@@ -79,6 +80,8 @@ export class StoryMap {
   private motion = true;
   private flow: { frame: number; until: number } | null = null;
   private exploring = false;
+  /** What the map shows, read back from what it drew when it last settled. */
+  private drawnLegend: LegendEntry[] = [];
   private readonly zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
 
   /** Sources whose data failed to load, with how many times they have been tried again. */
@@ -264,8 +267,28 @@ export class StoryMap {
       }
     }
     await this.settled();
+    if (this.wanted !== step) return;
+    this.drawnLegend = this.readLegend();
     // After settling: a flowing route keeps the map drawing, and "settled" means idle.
-    if (this.wanted === step && step?.layers.includes('supply-routes')) this.startFlow();
+    if (step?.layers.includes('supply-routes')) this.startFlow();
+  }
+
+  /** The legend of what the map shows now (as of the last settled step or explore view). */
+  legend(): LegendEntry[] {
+    return this.drawnLegend;
+  }
+
+  private readLegend(): LegendEntry[] {
+    const layers = [...this.drawIds(), ...MOVING_DRAW.map((_, i) => `${MOVING_SOURCE}-${i}`)];
+    const drawn = this.map
+      .queryRenderedFeatures({
+        layers: layers.filter((id) => this.map.getLayoutProperty(id, 'visibility') !== 'none'),
+      })
+      .map((feature) => ({
+        layer: feature.source === MOVING_SOURCE ? 'troop-movements' : feature.source,
+        properties: feature.properties,
+      }));
+    return legendFor(drawn, new Set(this.highlighted.map((f) => `${f.source}/${f.id}`)));
   }
 
   snapshot(): MapSnapshot {

@@ -1,10 +1,8 @@
 /**
- * What a step's legend lists: the kinds of thing its map draws that can be seen in its view, in
- * the map's own symbols and colours. Computed at build from the prepared layers, so the legend
- * never names what is not on the map.
+ * What the legend lists: the kinds of thing the map has drawn in view right now (read back from
+ * the rendered features), in the map's own symbols and colours, so it never names what is not on
+ * the map.
  */
-import type { Feature, FeatureCollection } from 'geojson';
-import type { Bounds, Step, View } from '../story/types.ts';
 import { ACTORS, isActor } from './actors.ts';
 import { ZONE_PATTERNS } from './patterns.ts';
 
@@ -19,6 +17,12 @@ export interface LegendEntry {
   symbol: LegendSymbol;
 }
 
+/** A feature the map has drawn: its story layer and its properties. */
+export interface DrawnFeature {
+  layer: string;
+  properties: Record<string, unknown>;
+}
+
 /** What the lines of each layer are, after the actor's name. */
 const LINE_KINDS: Record<string, { kind: 'movement' | 'route' | 'link'; noun: string }> = {
   'troop-movements': { kind: 'movement', noun: 'troop movement' },
@@ -26,90 +30,57 @@ const LINE_KINDS: Record<string, { kind: 'movement' | 'route' | 'link'; noun: st
   diplomacy: { kind: 'link', noun: 'journey to talks' },
 };
 
+/** Legend order: points, then the lines that matter most, then areas. */
+const ORDER = [
+  'places',
+  'demarcation',
+  'dmz',
+  'troop-movements',
+  'supply-routes',
+  'diplomacy',
+  'zones',
+];
+
 /**
- * The step's legend. `view` is the area the step shows (for a camera view, its extent in a
- * typical window); a feature wholly outside it is not on the map and not in the legend.
+ * The legend for these drawn features, once per kind of symbol. `highlighted` holds the step's
+ * own features as "layer/id".
  */
-export function legendFor(
-  step: Pick<Step, 'layers' | 'period' | 'highlight'>,
-  view: Bounds,
-  layers: Record<string, FeatureCollection>,
-): LegendEntry[] {
-  const entries = new Map<string, LegendEntry>();
-  const add = (label: string, symbol: LegendSymbol) => {
-    if (!entries.has(label)) entries.set(label, { label, symbol });
-  };
-  const highlighted = new Set(step.highlight.map(({ layer, id }) => `${layer}/${id}`));
-  for (const layer of step.layers) {
-    const shown = (layers[layer]?.features ?? []).filter(
-      (feature) => existsDuring(feature, step.period) && inView(feature, view),
-    );
-    for (const feature of shown) {
-      const { actor, kind, id } = feature.properties ?? {};
-      const who = isActor(actor) ? ACTORS[actor] : null;
-      if (layer === 'places') {
-        const own = highlighted.has(`places/${String(id)}`);
-        add(own ? 'Place in this step' : 'Place', { kind: 'place', highlighted: own });
-      } else if (layer === 'demarcation') {
-        add('Demarcation line (1954)', { kind: 'demarcation' });
-      } else if (layer === 'dmz') {
-        add('Demilitarized zone (1954)', { kind: 'dmz' });
-      } else if (layer === 'zones' && who) {
-        const pattern = ZONE_PATTERNS[String(kind)];
-        if (pattern)
-          add(`${who.label}: ${pattern.label.toLowerCase()}`, {
-            kind: 'zone',
-            colour: who.colour,
-            pattern: String(kind),
-          });
-      } else if (LINE_KINDS[layer] && who) {
-        const { kind: symbol, noun } = LINE_KINDS[layer];
-        add(`${who.label}: ${noun}`, { kind: symbol, colour: who.colour });
-      }
-    }
+export function legendFor(drawn: DrawnFeature[], highlighted: Set<string>): LegendEntry[] {
+  const entries = new Map<string, LegendEntry & { rank: number }>();
+  for (const { layer, properties } of drawn) {
+    const entry = entryFor(layer, properties, highlighted);
+    if (entry && !entries.has(entry.label))
+      entries.set(entry.label, { ...entry, rank: ORDER.indexOf(layer) });
   }
-  return [...entries.values()];
+  return [...entries.values()]
+    .sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label))
+    .map(({ label, symbol }) => ({ label, symbol }));
 }
 
-function existsDuring(feature: Feature, [from, to]: [number, number]): boolean {
-  const p = feature.properties ?? {};
-  return typeof p.from === 'number' && typeof p.to === 'number' && p.from <= to && p.to >= from;
-}
-
-function inView(feature: Feature, [[west, south], [east, north]]: Bounds): boolean {
-  const [w, s, e, n] = extent(feature);
-  return w <= east && e >= west && s <= north && n >= south;
-}
-
-function extent(feature: Feature): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value) && typeof value[0] === 'number') {
-      const [x, y] = value as number[];
-      box[0] = Math.min(box[0], x!);
-      box[1] = Math.min(box[1], y!);
-      box[2] = Math.max(box[2], x!);
-      box[3] = Math.max(box[3], y!);
-    } else if (Array.isArray(value)) value.forEach(visit);
-  };
-  if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates);
-  return box;
-}
-
-/** A typical map pane, in CSS pixels, for a camera view's extent. */
-const PANE = { width: 1000, height: 700 };
-
-/** The area a view shows: its bounds, or a camera's extent in a typical pane. */
-export function viewExtent(view: View): Bounds {
-  if (view.kind === 'bounds') return view.bounds;
-  const worldPx = 512 * 2 ** view.zoom;
-  const halfLng = (PANE.width / 2 / worldPx) * 360;
-  const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-  const lat = (yy: number) => (360 / Math.PI) * Math.atan(Math.exp(yy)) - 90;
-  const halfY = (PANE.height / 2 / worldPx) * 2 * Math.PI;
-  const cy = y(view.center[1]);
-  return [
-    [view.center[0] - halfLng, lat(cy - halfY)],
-    [view.center[0] + halfLng, lat(cy + halfY)],
-  ];
+function entryFor(
+  layer: string,
+  { actor, kind, id }: Record<string, unknown>,
+  highlighted: Set<string>,
+): LegendEntry | null {
+  const who = isActor(actor) ? ACTORS[actor] : null;
+  if (layer === 'places') {
+    const own = highlighted.has(`places/${String(id)}`);
+    return {
+      label: own ? 'Place in this step' : 'Place',
+      symbol: { kind: 'place', highlighted: own },
+    };
+  }
+  if (layer === 'demarcation')
+    return { label: 'Demarcation line (1954)', symbol: { kind: 'demarcation' } };
+  if (layer === 'dmz') return { label: 'Demilitarized zone (1954)', symbol: { kind: 'dmz' } };
+  const pattern = ZONE_PATTERNS[String(kind)];
+  if (layer === 'zones' && who && pattern)
+    return {
+      label: `${who.label}: ${pattern.label.toLowerCase()}`,
+      symbol: { kind: 'zone', colour: who.colour, pattern: String(kind) },
+    };
+  const line = LINE_KINDS[layer];
+  if (line && who)
+    return { label: `${who.label}: ${line.noun}`, symbol: { kind: line.kind, colour: who.colour } };
+  return null;
 }

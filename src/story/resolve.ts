@@ -163,7 +163,6 @@ function resolveStep(
     layers,
     highlight,
     view,
-    legend: [], // filled in by the build, which has the layers' features
     paragraphs: raw.paragraphs,
   };
 }

@@ -1,5 +1,4 @@
 /** The story as the build hands it to the app: plain data, validated, no map code. */
-import type { LegendEntry } from '../map/legend.ts';
 
 export type LngLat = [number, number];
 export type Bounds = [LngLat, LngLat];
@@ -27,8 +26,6 @@ export interface Step {
   /** Features drawn emphasised, with the layer each belongs to. */
   highlight: { layer: string; id: string }[];
   view: View;
-  /** What the legend lists at this step (computed at build from the layers). */
-  legend: LegendEntry[];
   paragraphs: Inline[][];
 }
 

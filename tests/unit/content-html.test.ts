@@ -17,7 +17,6 @@ const step: Step = {
   layers: [],
   highlight: [],
   view: { kind: 'camera', center: [105, 20], zoom: 5, bearing: 0, pitch: 0 },
-  legend: [],
   paragraphs: [['<script>alert(1)</script> and <img src=x onerror=alert(1)>', { note: 3 }]],
 };
 

@@ -61,7 +61,6 @@ function step(overrides: Partial<Step> = {}): Step {
     layers: ['places', 'states', 'demarcation', 'dmz', 'supply-routes', 'troop-movements'],
     highlight: [{ layer: 'places', id: 'hanoi' }],
     view: CAMERA,
-    legend: [],
     paragraphs: [],
     ...overrides,
   };
