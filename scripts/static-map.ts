@@ -304,7 +304,6 @@ function arrowMarker(id: string, colour: string): string {
   return `<marker id="${id}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0L10,5L0,10L3,5Z" fill="${colour}"/></marker>`;
 }
 
-
 /**
  * The live map's framing in Web Mercator. A camera's zoom z is maplibre's: the world is 512 * 2^z
  * pixels wide. A bounds view is fitted with padding, as maplibre's cameraForBounds does. A static

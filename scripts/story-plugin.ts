@@ -18,6 +18,7 @@ import { forWeb } from '../src/geo/web-geometry.ts';
 import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/layer-file.ts';
 import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
+import { linkPlaces } from '../src/story/place-links.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import type { Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
@@ -91,6 +92,11 @@ export function loadStoryData(root: string): StoryData {
   const notesFile = join(storyDir, 'notes.md');
   const notes = parseNotes(relative(root, notesFile), readFileSync(notesFile, 'utf8'));
   const story = resolveStory(sections, notes, catalog);
+  const placeNames = layers.places!.collection.features.map(({ properties: p }) => ({
+    id: p.id,
+    names: [p.name, ...(p.aliases ?? [])],
+  }));
+  for (const step of story.steps) step.paragraphs = linkPlaces(step.paragraphs, placeNames);
   const unused = featureUseProblems(
     story.steps,
     Object.fromEntries(STORY_LAYER_IDS.map((id) => [id, layers[id]!.features])),

@@ -38,6 +38,8 @@ export class StoryController {
   motion = $state(true);
   /** What the map shows now, for the legend (empty until the map has drawn a step). */
   legend: LegendEntry[] = $state.raw([]);
+  /** A place the reader brought into view from its name in the text, or null (the step's view). */
+  placeShown: string | null = $state(null);
   readonly steps: Step[];
   /** The steps this page shows: all of them, or one section's in an embed of that section. */
   readonly scope: { first: number; last: number };
@@ -97,12 +99,31 @@ export class StoryController {
     if (index !== this.activeIndex) {
       this.activeIndex = index;
       this.progress = 0;
+      this.placeShown = null;
       this.emit('step');
     }
     if (this.map && this.ready) {
       await this.map.show(this.activeStep ?? null, { animate: animate && this.motion });
       if (this.activeIndex === index) this.legend = this.map.legend();
     }
+  }
+
+  /** Rings a place named in the text while the reader points at its name (null: none). */
+  previewPlace(id: string | null): void {
+    if (this.ready) this.map?.previewPlace(id);
+  }
+
+  /** Brings a place named in the text into view; `backToStory` returns to the step's view. */
+  async showPlace(id: string): Promise<void> {
+    if (!this.map || !this.ready) return;
+    this.placeShown = id;
+    await this.map.showPlace(id, this.motion);
+  }
+
+  async backToStory(): Promise<void> {
+    this.placeShown = null;
+    if (this.map && this.ready)
+      await this.map.show(this.activeStep ?? null, { animate: this.motion });
   }
 
   /** Moves to the next (1) or previous (-1) step. */

@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { flightDuration, sameCamera } from '../geo/flight.ts';
 import type { Bounds, Step, View } from '../story/types.ts';
 import { legendFor, type LegendEntry } from './legend.ts';
-import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import { FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 import {
   dashAt,
   drawnFraction,
@@ -49,6 +49,18 @@ export interface MapSnapshot {
   labelled: string[];
 }
 
+type PlaceFeature = GeoJSON.Feature<GeoJSON.Point, { id: string; name: string }>;
+
+/** A story layer's features, fetched again (from the cache) for the map's own use; none on failure. */
+async function fetchFeatures<F>(layer: string): Promise<F[]> {
+  try {
+    const response = await fetch(dataUrl(STORY_DATA[layer]!));
+    return response.ok ? ((await response.json()) as { features: F[] }).features : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface ExploreView {
   layers: string[];
   year: number;
@@ -71,6 +83,7 @@ export class StoryMap {
   private visibleLayers: string[] = [];
   private highlighted: { source: string; id: string }[] = [];
   private padding: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+  private readonly places = new Map<string, PlaceFeature>();
   /** Every troop movement (for progress-driven drawing), once fetched. */
   private movements: Movement[] = [];
   /** The shown step's movements that draw themselves, and how much of them is drawn. */
@@ -142,13 +155,14 @@ export class StoryMap {
         void this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(dataUrl(file));
       // The same file again, from the cache: movements drawn by progress need their geometry
       // here. Without it they are simply drawn whole by their layer.
-      void fetch(dataUrl(STORY_DATA['troop-movements']!))
-        .then((response) => (response.ok ? response.json() : null))
-        .then((data: { features: Movement[] } | null) => {
-          this.movements = data?.features ?? [];
-          if (this.wanted) this.showLayers(this.wanted);
-        })
-        .catch(() => {});
+      void fetchFeatures<Movement>('troop-movements').then((movements) => {
+        this.movements = movements;
+        if (this.wanted && !this.exploring) this.showLayers(this.wanted);
+      });
+      // Places, for the names in the text that point at them.
+      void fetchFeatures<PlaceFeature>('places').then((places) => {
+        for (const place of places) this.places.set(place.properties.id, place);
+      });
     });
     this.watchContext();
     this.map.on('click', (event) => {
@@ -256,6 +270,7 @@ export class StoryMap {
     await this.loaded;
     // The explore view keeps the reader's map; the step is shown when they return to the story.
     if (this.contextLost || this.exploring) return;
+    this.previewPlace(null);
     this.showLayers(step);
     const target = this.cameraFor(step);
     if (!sameCamera(this.camera(), target)) {
@@ -405,6 +420,26 @@ export class StoryMap {
         visible ? 'visible' : 'none',
       ),
     );
+  }
+
+  /** Rings a place named in the text (hover or focus on its name); null clears the ring. */
+  previewPlace(id: string | null): void {
+    const place = id ? this.places.get(id) : undefined;
+    void this.map.getSource<maplibregl.GeoJSONSource>(FOCUS_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: place ? [place] : [],
+    });
+  }
+
+  /** Brings a place named in the text into view, ringed; the step's view returns with show(). */
+  async showPlace(id: string, animate: boolean): Promise<void> {
+    const place = this.places.get(id);
+    if (!place || this.contextLost) return;
+    this.previewPlace(id);
+    const zoom = Math.min(7, Math.max(this.map.getZoom(), 5));
+    const center = place.geometry.coordinates as [number, number];
+    this.map.easeTo({ center, zoom, padding: this.padding, duration: animate ? 1000 : 0 });
+    await this.settled();
   }
 
   /**

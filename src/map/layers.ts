@@ -288,3 +288,26 @@ export const MOVING_DRAW: Draw[] = [
     paint: { 'icon-color': '#ffffff' },
   },
 ];
+
+/** A place the reader points at from the text (a linked name): a ring and its name, on top. */
+export const FOCUS_SOURCE = 'focus';
+export const FOCUS_DRAW: Draw[] = [
+  {
+    type: 'circle',
+    paint: {
+      'circle-radius': 13,
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': ACCENT,
+      'circle-stroke-width': 3,
+    },
+  },
+  {
+    type: 'symbol',
+    layout: {
+      // Placed first (the top layer): the same name drawn by the places layer then gives way.
+      ...placeLabel(15),
+      'text-radial-offset': 1.2,
+    },
+    paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2.5 },
+  },
+];

@@ -7,7 +7,7 @@ import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
 import { BORDER, COAST, LAND, RIVER, RIVER_TEXT, SEA } from './colours.ts';
-import { MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import { FOCUS_DRAW, FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 
 /**
  * The basemap keeps 0.01° (scripts/basemap.ts), about a pixel at zoom 6: deeper tiles would add
@@ -95,6 +95,10 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
     ...moving,
     ...others.slice(afterMovements),
     ...draws.filter((draw) => draw.only === 'highlighted').map((draw) => draw.spec),
+    ...FOCUS_DRAW.map(
+      (draw, i) =>
+        ({ ...draw, id: `${FOCUS_SOURCE}-${i}`, source: FOCUS_SOURCE }) as LayerSpecification,
+    ),
   ];
   const geojson = (file: string) => ({
     type: 'geojson' as const,
@@ -130,6 +134,7 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
       // Empty until the map has loaded (see STORY_DATA): the opening view shows none of them,
       // and the map's one worker has the basemap to cut first.
       [MOVING_SOURCE]: { type: 'geojson', data: EMPTY },
+      [FOCUS_SOURCE]: { type: 'geojson', data: EMPTY },
       ...Object.fromEntries(
         STORY_LAYERS.map((layer) => [
           layer.id,

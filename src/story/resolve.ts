@@ -250,7 +250,7 @@ function resolveNotes(
   let previous = 0;
   for (const step of steps) {
     for (const part of step.paragraphs.flat()) {
-      if (typeof part === 'string') continue;
+      if (typeof part === 'string' || !('note' in part)) continue;
       const where = step.where;
       if (part.note < 1 || part.note > count) {
         problems.push(

@@ -5,7 +5,7 @@ import type { Inline } from './types.ts';
 /**
  * The built page's bundle leaves out the paragraphs (see scripts/story-plugin.ts): they are read
  * back from the prerendered article before the app hydrates it, so both hold the same text. Each
- * text part is one text node there, and each note mark one link.
+ * text part is one text node there, each note mark one link and each place name one button.
  */
 function prerenderedParagraphs(stepId: string): Inline[][] {
   const card = document.getElementById(stepId)?.querySelector('.card');
@@ -16,6 +16,8 @@ function prerenderedParagraphs(stepId: string): Inline[][] {
         if (node.nodeType === Node.TEXT_NODE) return [(node as Text).data];
         if (node instanceof HTMLElement && node.matches('a.note-mark'))
           return [{ note: Number(node.textContent) }];
+        if (node instanceof HTMLElement && node.matches('button.place-link'))
+          return [{ place: node.dataset.placeId!, text: node.textContent! }];
         return [];
       }),
     );

@@ -8,8 +8,8 @@ export type View =
   | { kind: 'camera'; center: LngLat; zoom: number; bearing: number; pitch: number }
   | { kind: 'bounds'; bounds: Bounds };
 
-/** A run of text, or a footnote reference mark. */
-export type Inline = string | { note: number };
+/** A run of text, a footnote reference mark, or a place name linked to its feature. */
+export type Inline = string | { note: number } | { place: string; text: string };
 
 export interface Step {
   id: string;
