@@ -4,7 +4,7 @@
  * `window.storymap` (see api.ts) and the components read and steer the story only through this.
  */
 import type { LegendEntry } from './map/legend.ts';
-import type { Camera, StoryMap } from './map/StoryMap.ts';
+import type { Camera, ExploreView, StoryMap } from './map/StoryMap.ts';
 import type { Bounds, Step } from './story/types.ts';
 
 export type Mode = 'scroll' | 'kiosk' | 'embed';
@@ -24,6 +24,8 @@ export interface StoryState {
   drawn: number | null;
   /** The step's highlighted features whose names the map shows (never hidden by other labels). */
   labelled: string[];
+  /** A place ringed because the reader points at its name in the text, or null. */
+  ringed: string | null;
 }
 
 type Listener = (state: StoryState) => void;
@@ -40,6 +42,8 @@ export class StoryController {
   legend: LegendEntry[] = $state.raw([]);
   /** A place the reader brought into view from its name in the text, or null (the step's view). */
   placeShown: string | null = $state(null);
+  /** The explore view (null: the story): the layers, the year and the feature picked. */
+  explore: ExploreView | null = $state.raw(null);
   readonly steps: Step[];
   /** The steps this page shows: all of them, or one section's in an embed of that section. */
   readonly scope: { first: number; last: number };
@@ -126,6 +130,31 @@ export class StoryController {
       await this.map.show(this.activeStep ?? null, { animate: this.motion });
   }
 
+  /**
+   * Opens, changes or (with null) closes the explore view: the reader pans and zooms, picks the
+   * layers and the year. Closing returns the map to the active step.
+   */
+  async setExplore(view: ExploreView | null): Promise<void> {
+    this.explore = view;
+    this.placeShown = null;
+    if (!this.map || !this.ready) return;
+    await this.map.explore(view);
+    if (this.explore === view) this.legend = this.map.legend();
+  }
+
+  /** Opens the explore view at the active step's year, every layer on. */
+  openExplore(layers: string[]): Promise<void> {
+    const year = Math.floor((this.activeStep?.period[0] ?? 19540101) / 10000);
+    return this.setExplore({ layers, year: Math.min(1973, Math.max(1949, year)) });
+  }
+
+  /** In the explore view, brings an area into view (a feature picked from the list). */
+  async exploreBounds(bounds: Bounds): Promise<void> {
+    if (!this.map || !this.ready || !this.explore) return;
+    await this.map.showBounds(bounds, this.motion);
+    this.legend = this.map.legend();
+  }
+
   /** Moves to the next (1) or previous (-1) step. */
   async move(delta: -1 | 1): Promise<void> {
     const { first, last } = this.scope;
@@ -163,6 +192,7 @@ export class StoryController {
       visibleLayers: snapshot?.visibleLayers ?? [],
       drawn: snapshot?.drawn ?? null,
       labelled: snapshot?.labelled ?? [],
+      ringed: snapshot?.ringed ?? null,
     };
   }
 

@@ -51,3 +51,39 @@ export function periodsOverlap(a: [number, number], b: [number, number]): boolea
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A step's date in words: "1965", "June 1965", "21 July 1954", "November 1953 – April 1954". */
+export function describeDate(value: string): string {
+  const [start, end] = value.split('/');
+  if (end !== undefined) return `${describeDate(start!.trim())} – ${describeDate(end.trim())}`;
+  const match = PARTIAL_ISO.exec(value);
+  if (!match) return value;
+  const [, year, month, day] = match;
+  if (!month) return year!;
+  const name = MONTHS[Number(month) - 1];
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** Where a YYYYMMDD day falls between two years, from 0 (1 January of `first`) to 1 (end of `last`). */
+export function yearFraction(day: number, first: number, last: number): number {
+  const year = Math.floor(day / 10000);
+  const month = Math.floor(day / 100) % 100;
+  const date = day % 100;
+  const at = year + (month - 1) / 12 + (date - 1) / 365;
+  return Math.min(1, Math.max(0, (at - first) / (last + 1 - first)));
+}

@@ -9,15 +9,8 @@ import { flightDuration, sameCamera } from '../geo/flight.ts';
 import type { Bounds, Step, View } from '../story/types.ts';
 import { legendFor, type LegendEntry } from './legend.ts';
 import { FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
-import {
-  dashAt,
-  drawnFraction,
-  flowPhase,
-  FLOW_MS,
-  movementFrame,
-  movingAt,
-  type Movement,
-} from './motion.ts';
+import { dashAt, flowPhase, FLOW_MS } from './flow.ts';
+import { drawnFraction, movementFrame, movingAt, type Movement } from './motion.ts';
 import { parsePatternId, TILE, LINE_OPACITY, WASH_OPACITY } from './patterns.ts';
 import { buildStyle, STORY_DATA } from './style.ts';
 
@@ -47,6 +40,7 @@ export interface MapSnapshot {
   visibleLayers: string[];
   drawn: number | null;
   labelled: string[];
+  ringed: string | null;
 }
 
 type PlaceFeature = GeoJSON.Feature<GeoJSON.Point, { id: string; name: string }>;
@@ -93,6 +87,7 @@ export class StoryMap {
   private motion = true;
   private flow: { frame: number; until: number } | null = null;
   private exploring = false;
+  private ringed: string | null = null;
   /** What the map shows, read back from what it drew when it last settled. */
   private drawnLegend: LegendEntry[] = [];
   private readonly zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
@@ -316,6 +311,7 @@ export class StoryMap {
       ],
       visibleLayers: [...this.visibleLayers],
       drawn: this.moving.length ? this.drawn : null,
+      ringed: this.ringed,
       labelled: [
         ...new Set(
           this.map
@@ -425,6 +421,7 @@ export class StoryMap {
   /** Rings a place named in the text (hover or focus on its name); null clears the ring. */
   previewPlace(id: string | null): void {
     const place = id ? this.places.get(id) : undefined;
+    this.ringed = place ? id : null;
     void this.map.getSource<maplibregl.GeoJSONSource>(FOCUS_SOURCE)?.setData({
       type: 'FeatureCollection',
       features: place ? [place] : [],
@@ -436,9 +433,18 @@ export class StoryMap {
     const place = this.places.get(id);
     if (!place || this.contextLost) return;
     this.previewPlace(id);
+    // Centred in the part of the map the text leaves open, at a regional zoom or closer. (Not
+    // easeTo's `padding`: maplibre would keep it for every later view.)
     const zoom = Math.min(7, Math.max(this.map.getZoom(), 5));
-    const center = place.geometry.coordinates as [number, number];
-    this.map.easeTo({ center, zoom, padding: this.padding, duration: animate ? 1000 : 0 });
+    const [lng, lat] = place.geometry.coordinates as [number, number];
+    const camera = this.map.cameraForBounds(
+      [
+        [lng - 0.01, lat - 0.01],
+        [lng + 0.01, lat + 0.01],
+      ],
+      { padding: this.padding, maxZoom: zoom },
+    );
+    this.map.easeTo({ center: camera?.center ?? [lng, lat], zoom, duration: animate ? 1000 : 0 });
     await this.settled();
   }
 
@@ -447,7 +453,7 @@ export class StoryMap {
    * layers and the year; a click on a feature reports its properties. null returns to the story
    * at the step last shown.
    */
-  explore(view: ExploreView | null): void {
+  async explore(view: ExploreView | null): Promise<void> {
     const exploring = view !== null;
     if (exploring !== this.exploring) {
       this.exploring = exploring;
@@ -468,14 +474,13 @@ export class StoryMap {
       this.map.keyboard.disableRotation();
       canvas.tabIndex = exploring ? 0 : -1;
       this.map.getCanvasContainer().classList.toggle('maplibregl-interactive', exploring);
-      if (exploring) this.map.addControl(this.zoomButtons, 'top-left');
+      if (exploring) this.map.addControl(this.zoomButtons, 'bottom-left');
       else this.map.removeControl(this.zoomButtons);
     }
-    if (!view) {
-      void this.show(this.wanted, { animate: false });
-      return;
-    }
+    if (!view) return this.show(this.wanted, { animate: false });
+    if (!this.hasLoaded || this.contextLost) return;
     this.stopFlow();
+    this.previewPlace(null);
     this.moving = [];
     this.setMovingVisible(false);
     this.drawLayers(
@@ -483,13 +488,17 @@ export class StoryMap {
       [view.year * 10000 + 101, view.year * 10000 + 1231],
       view.selected ? [view.selected] : [],
     );
+    await this.settled();
+    this.drawnLegend = this.readLegend();
   }
 
-  /** Brings a feature's bounds into view (explore view and place links). */
-  showBounds(bounds: Bounds, animate: boolean): void {
+  /** Brings an area into view in the explore view (a feature the reader picked from the list). */
+  async showBounds(bounds: Bounds, animate: boolean): Promise<void> {
     const camera = this.map.cameraForBounds(bounds, { padding: this.padding, maxZoom: 7 });
     if (!camera) return;
     this.map.easeTo({ ...camera, duration: animate ? 800 : 0 });
+    await this.settled();
+    this.drawnLegend = this.readLegend();
   }
 
   /**

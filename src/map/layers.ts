@@ -9,7 +9,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { actorColour } from './actors.ts';
-import { dashAt } from './motion.ts';
+import { dashAt } from './flow.ts';
 import { ACCENT, HALO, INK, STATE_TEXT } from './colours.ts';
 
 /** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
@@ -237,6 +237,10 @@ export const STORY_LAYERS: StoryLayer[] = [
 ];
 
 export const STORY_LAYER_IDS = STORY_LAYERS.map((layer) => layer.id);
+
+/** The layers a reader can turn on and off in the explore view: all but the state names, which
+ * label the map rather than stand for something on it. */
+export const EXPLORE_LAYERS = STORY_LAYERS.filter((layer) => layer.id !== 'states');
 
 /**
  * The step's own movements as they draw themselves (src/map/movements.ts), on the source

@@ -1,8 +1,7 @@
 /**
- * The map's motion, as pure functions. Progress-driven drawing of a step's own troop movements: as the reader scrolls through the
+ * Progress-driven drawing of a step's own troop movements: as the reader scrolls through the
  * step, each movement that begins in the step's period draws itself from its start, with a unit
- * marker at the head (the same step and progress always give the same picture); and the
- * flowing dashes of supply routes.
+ * marker at the head. Pure: the same step and progress always give the same picture.
  */
 import along from '@turf/along';
 import bearing from '@turf/bearing';
@@ -68,27 +67,4 @@ export function movementFrame(movements: Movement[], fraction: number): FeatureC
     }
   }
   return { type: 'FeatureCollection', features };
-}
-
-/** The supply routes' dash (in line widths), as in src/map/layers.ts, and how it flows. */
-const DASH = 2;
-const GAP = 1.2;
-const DASH_PERIOD = DASH + GAP;
-export const FLOW_MS = 6000;
-/** One dash length travelled per this many ms. */
-const FLOW_PERIOD_MS = 1200;
-
-/** Distinct dash phases in one period: enough to look continuous at its pace. */
-const FLOW_STEPS = 12;
-
-/** How far (in line widths) the dashes have travelled after `elapsed` ms, in whole steps. */
-export function flowPhase(elapsed: number): number {
-  const step = Math.floor((elapsed / FLOW_PERIOD_MS) * FLOW_STEPS) % FLOW_STEPS;
-  return (step / FLOW_STEPS) * DASH_PERIOD;
-}
-
-/** The dash pattern shifted `phase` line widths along the line (0 <= phase < DASH_PERIOD). */
-export function dashAt(phase: number): number[] {
-  if (phase <= 0) return [DASH, GAP];
-  return phase < GAP ? [0, phase, DASH, GAP - phase] : [phase - GAP, GAP, DASH - (phase - GAP), 0];
 }

@@ -1,4 +1,5 @@
 /** The story as the build hands it to the app: plain data, validated, no map code. */
+import type { Timeline } from './timeline.ts';
 
 export type LngLat = [number, number];
 export type Bounds = [LngLat, LngLat];
@@ -45,4 +46,6 @@ export interface Story {
   sections: Section[];
   steps: Step[];
   notes: Note[];
+  /** Mao's four stages and the key events (src/story/timeline.json), if the story has one. */
+  timeline?: Timeline;
 }

@@ -44,6 +44,11 @@ describe('accessibility checks (axe-core)', () => {
           await reader.page.getByRole('button', { name: overlay, exact: true }).click();
           expect(await violations(reader.page), `with ${overlay} open`).toEqual([]);
         }
+        // The explore view, over the map.
+        await reader.page.keyboard.press('Escape');
+        await reader.page.getByRole('button', { name: 'Explore', exact: true }).click();
+        await reader.page.locator('.explore-list summary').waitFor();
+        expect(await violations(reader.page), 'in the explore view').toEqual([]);
       } finally {
         await reader.close();
       }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datePeriod, periodsOverlap, spanPeriod, stepPeriod } from '../../src/geo/dates.ts';
+import {
+  datePeriod,
+  describeDate,
+  periodsOverlap,
+  spanPeriod,
+  stepPeriod,
+  yearFraction,
+} from '../../src/geo/dates.ts';
 
 describe('datePeriod', () => {
   it('covers a whole year, month or day', () => {
@@ -43,5 +50,23 @@ describe('stepPeriod', () => {
   it('rejects a backwards or broken interval', () => {
     expect(() => stepPeriod('1968/1965')).toThrow(/start 1968 is after end 1965/);
     expect(() => stepPeriod('1965/1966/1967')).toThrow(/is not a date/);
+  });
+});
+
+describe('describeDate', () => {
+  it('writes a step’s date in words', () => {
+    expect(describeDate('1965')).toBe('1965');
+    expect(describeDate('1965-06')).toBe('June 1965');
+    expect(describeDate('1954-07-21')).toBe('21 July 1954');
+    expect(describeDate('1953-11/1954-04')).toBe('November 1953 – April 1954');
+  });
+});
+
+describe('yearFraction', () => {
+  it('places a day on a span of whole years', () => {
+    expect(yearFraction(19490101, 1949, 1973)).toBe(0);
+    expect(yearFraction(19731231, 1949, 1973)).toBeCloseTo(1, 2);
+    expect(yearFraction(19610701, 1949, 1973)).toBeCloseTo(0.5, 2);
+    expect(yearFraction(19400101, 1949, 1973)).toBe(0);
   });
 });

@@ -1,13 +1,7 @@
 import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-  dashAt,
-  drawnFraction,
-  flowPhase,
-  movementFrame,
-  movingAt,
-  type Movement,
-} from '../../src/map/motion.ts';
+import { dashAt, flowPhase } from '../../src/map/flow.ts';
+import { drawnFraction, movementFrame, movingAt, type Movement } from '../../src/map/motion.ts';
 
 const movement = (
   id: string,
