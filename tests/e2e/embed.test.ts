@@ -260,7 +260,8 @@ describe('share dialog (scroll mode)', () => {
     expect(code).toContain('height="800"');
     expect(code).toMatch(/title="[^"]+: /);
     await dialog.getByRole('button', { name: 'Copy embed code' }).click();
-    await expect(dialog.getByRole('status').textContent()).resolves.toBe('Embed code copied.');
+    // The copy is asynchronous (the clipboard may ask); its confirmation follows.
+    await dialog.getByRole('status').filter({ hasText: 'Embed code copied.' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
     await page.screenshot({ path: 'test-output/screenshots/share-dialog.png' });
 
