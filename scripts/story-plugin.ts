@@ -7,7 +7,7 @@
  *   server from memory), so that no geometry enters the JavaScript bundle, and a static SVG map
  *   of every step under data/static/ for readers without the live map and for print.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -19,6 +19,7 @@ import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/lay
 import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
 import { linkPlaces } from '../src/story/place-links.ts';
+import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import type { Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
@@ -92,6 +93,14 @@ export function loadStoryData(root: string): StoryData {
   const notesFile = join(storyDir, 'notes.md');
   const notes = parseNotes(relative(root, notesFile), readFileSync(notesFile, 'utf8'));
   const story = resolveStory(sections, notes, catalog);
+  const timelineFile = join(storyDir, 'timeline.json');
+  if (existsSync(timelineFile)) {
+    story.timeline = resolveTimeline(
+      relative(root, timelineFile),
+      readFileSync(timelineFile, 'utf8'),
+      new Set(story.steps.map((step) => step.id)),
+    );
+  }
   const placeNames = layers.places!.collection.features.map(({ properties: p }) => ({
     id: p.id,
     names: [p.name, ...(p.aliases ?? [])],
