@@ -45,13 +45,13 @@ export interface MapSnapshot {
 
 type PlaceFeature = GeoJSON.Feature<GeoJSON.Point, { id: string; name: string }>;
 
-/** A story layer's features, fetched again (from the cache) for the map's own use; none on failure. */
-async function fetchFeatures<F>(layer: string): Promise<F[]> {
+/** A story layer's features, for the map's own use as well as its source's; null on failure. */
+async function fetchFeatures(layer: string): Promise<GeoJSON.Feature[] | null> {
   try {
     const response = await fetch(dataUrl(STORY_DATA[layer]!));
-    return response.ok ? ((await response.json()) as { features: F[] }).features : [];
+    return response.ok ? ((await response.json()) as GeoJSON.FeatureCollection).features : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
@@ -145,19 +145,25 @@ export class StoryMap {
       if (zone) this.map.addImage(id, patternImage(zone.pattern, zone.colour), { pixelRatio: 2 });
     });
     // The story's layers are fetched once the opening view is up, before any step is shown.
-    this.loaded = this.watchErrors().then(() => {
+    this.loaded = this.watchErrors().then(async () => {
+      // Movements (drawn by progress) and places (pointed at from the text) are needed here as
+      // well as in the worker: fetched once and handed over; the others go to the worker by URL.
+      const local: Record<string, Promise<GeoJSON.Feature[] | null>> = {
+        'troop-movements': fetchFeatures('troop-movements'),
+        places: fetchFeatures('places'),
+      };
       for (const [id, file] of Object.entries(STORY_DATA))
-        void this.map.getSource<maplibregl.GeoJSONSource>(id)?.setData(dataUrl(file));
-      // The same file again, from the cache: movements drawn by progress need their geometry
-      // here. Without it they are simply drawn whole by their layer.
-      void fetchFeatures<Movement>('troop-movements').then((movements) => {
-        this.movements = movements;
-        if (this.wanted && !this.exploring) this.showLayers(this.wanted);
-      });
-      // Places, for the names in the text that point at them.
-      void fetchFeatures<PlaceFeature>('places').then((places) => {
-        for (const place of places) this.places.set(place.properties.id, place);
-      });
+        if (!local[id]) void this.source(id)?.setData(dataUrl(file));
+      for (const [id, features] of Object.entries(local)) {
+        const loaded = await features;
+        // Failed: the worker fetches it by URL, and retries (watchErrors); nothing draws by progress.
+        void this.source(id)?.setData(
+          loaded ? { type: 'FeatureCollection', features: loaded } : dataUrl(STORY_DATA[id]!),
+        );
+      }
+      this.movements = ((await local['troop-movements']) ?? []) as Movement[];
+      for (const place of ((await local.places) ?? []) as PlaceFeature[])
+        this.places.set(place.properties.id, place);
     });
     this.watchContext();
     this.map.on('click', (event) => {
@@ -228,7 +234,7 @@ export class StoryMap {
     this.events.notice(
       'Part of the map’s data could not be loaded; trying again. The text is complete.',
     );
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
+    const source = this.source(sourceId);
     const url = this.map.getStyle().sources[sourceId];
     if (!source || !url || url.type !== 'geojson' || typeof url.data !== 'string') return;
     const data = url.data;
@@ -422,7 +428,7 @@ export class StoryMap {
   previewPlace(id: string | null): void {
     const place = id ? this.places.get(id) : undefined;
     this.ringed = place ? id : null;
-    void this.map.getSource<maplibregl.GeoJSONSource>(FOCUS_SOURCE)?.setData({
+    void this.source(FOCUS_SOURCE)?.setData({
       type: 'FeatureCollection',
       features: place ? [place] : [],
     });
@@ -521,9 +527,7 @@ export class StoryMap {
     if (Math.abs(fraction - this.drawn) < 0.01 && fraction !== 1 && fraction !== 0) return;
     if (fraction === this.drawn) return;
     this.drawn = fraction;
-    void this.map
-      .getSource<maplibregl.GeoJSONSource>(MOVING_SOURCE)
-      ?.setData(movementFrame(this.moving, fraction));
+    void this.source(MOVING_SOURCE)?.setData(movementFrame(this.moving, fraction));
   }
 
   /**
@@ -559,6 +563,10 @@ export class StoryMap {
 
   private drawIds(): string[] {
     return STORY_LAYERS.flatMap((layer) => layer.draw.map((_, i) => `${layer.id}-${i}`));
+  }
+
+  private source(id: string): maplibregl.GeoJSONSource | undefined {
+    return this.map.getSource<maplibregl.GeoJSONSource>(id);
   }
 
   /** Resolves when no camera move is running and the map has rendered everything. */
