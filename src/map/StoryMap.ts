@@ -119,10 +119,14 @@ export class StoryMap {
       picked?: (feature: { layer: string; id: string } | null) => void;
     },
   ) {
+    container.style.visibility = 'hidden';
+    Object.assign(container.style, WARM_UP_SIZE);
     this.map = new maplibregl.Map({
       container,
       style: buildStyle(dataUrl),
-      bounds: OPENING_BOUNDS,
+      // Starts hidden, tiny and zoomed out for the warm-up (see warmUp), then opens at the title view.
+      center: [100, 20],
+      zoom: 0,
       // The story steers the map; scrolling the page must never zoom or pan it.
       interactive: false,
       attributionControl: { compact: true },
@@ -164,6 +168,7 @@ export class StoryMap {
       this.movements = ((await local['troop-movements']) ?? []) as Movement[];
       for (const place of ((await local.places) ?? []) as PlaceFeature[])
         this.places.set(place.properties.id, place);
+      await this.warmUp();
     });
     this.watchContext();
     this.map.on('click', (event) => {
@@ -414,6 +419,36 @@ export class StoryMap {
     for (const feature of this.highlighted) this.map.setFeatureState(feature, { highlight: true });
   }
 
+  /**
+   * Draws every story layer once, unseen, before the map is ready: the first draw of each kind of
+   * layer compiles its shaders, which otherwise stalls the first step that shows it (a quarter of
+   * a second each under software GL). The map starts hidden, on a tiny canvas with the whole
+   * world in it, so every kind of feature is drawn for almost nothing; the loading notice shows.
+   */
+  private async warmUp(): Promise<void> {
+    const container = this.map.getContainer();
+    try {
+      this.drawLayers(
+        STORY_LAYERS.map((layer) => layer.id),
+        [0, 99991231],
+        [],
+      );
+      this.setMovingVisible(true);
+      void this.source(MOVING_SOURCE)?.setData(movementFrame(this.movements, 0.5));
+      this.previewPlace(this.places.keys().next().value ?? null);
+      await this.settled();
+    } finally {
+      this.drawLayers([], [0, 0], []);
+      this.setMovingVisible(false);
+      this.previewPlace(null);
+      void this.source(MOVING_SOURCE)?.setData(movementFrame([], 0));
+      for (const property of Object.keys(WARM_UP_SIZE)) container.style.removeProperty(property);
+      this.map.resize();
+      this.map.jumpTo(this.cameraFor(null));
+      container.style.visibility = '';
+    }
+  }
+
   private setMovingVisible(visible: boolean): void {
     MOVING_DRAW.forEach((_, i) =>
       this.map.setLayoutProperty(
@@ -596,6 +631,9 @@ function arrowImage(): ImageData {
   context.fill();
   return context.getImageData(0, 0, size, size);
 }
+
+/** The map's size while it warms up (see StoryMap.warmUp). */
+const WARM_UP_SIZE = { width: '96px', height: '96px', right: 'auto', bottom: 'auto' };
 
 /** The layers that name the step's own features. */
 const HIGHLIGHT_LABELS = STORY_LAYERS.flatMap((layer) =>
