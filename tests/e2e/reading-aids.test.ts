@@ -209,6 +209,33 @@ describe('the explore view', () => {
     expect(reader.errors).toEqual([]);
   });
 
+  it('is in the kiosk with touch-sized controls', async () => {
+    const kiosk = await openStory({
+      path: '/?mode=kiosk',
+      hasTouch: true,
+      viewport: { width: 1920, height: 1080 },
+    });
+    try {
+      await kiosk.page.getByRole('button', { name: 'Explore', exact: true }).click();
+      await kiosk.page.locator('.explore-list summary').click();
+      // A checkbox is touched through its label, which is the target.
+      const small = await kiosk.page.$$eval(
+        '.explore-panel button, .explore-panel summary, .explore-layer, .explore-panel input[type=range], .maplibregl-ctrl button',
+        (targets) =>
+          targets
+            .map((t) => ({
+              name: t.textContent?.trim() || t.getAttribute('aria-label'),
+              box: t.getBoundingClientRect(),
+            }))
+            .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+            .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+      );
+      expect(small).toEqual([]);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('is invited at the end of the article', async () => {
     await reader.page.getByRole('button', { name: 'Explore the map yourself' }).click();
     await reader.page.locator('.explore-panel').waitFor();
