@@ -184,15 +184,25 @@ export function renderStaticMap(input: StaticMapInput): string {
   stroke(demarcation, `stroke="#fff" stroke-width="5"`);
   stroke(demarcation, `stroke="${ACCENT}" stroke-width="2.5"`);
 
+  /** A layer's lines in their actors' colours, thicker where highlighted, dashed in line widths. */
+  const dashedByActor = (
+    layer: string,
+    widths: [number, number],
+    dash: string,
+    cap: 'butt' | 'round',
+  ) =>
+    storyFeatures(layer).forEach((features, i) => {
+      const w = widths[i]!;
+      const dasharray = dash.replace(/[\d.]+/g, (n) => fmt(Number(n) * w));
+      for (const [colour, group] of groups(features, colourOf))
+        stroke(
+          pathOf(group),
+          `stroke="${colour}" stroke-width="${w}" stroke-dasharray="${dasharray}" stroke-linecap="${cap}" stroke-linejoin="round"`,
+        );
+    });
+
   // maplibre scales dashes by the line width; butt caps keep the gaps open.
-  storyFeatures('supply-routes').forEach((features, i) => {
-    const w = i ? 4.5 : 3;
-    for (const [colour, group] of groups(features, colourOf))
-      stroke(
-        pathOf(group),
-        `stroke="${colour}" stroke-width="${w}" stroke-dasharray="${fmt(2 * w)} ${fmt(1.2 * w)}" stroke-linejoin="round"`,
-      );
-  });
+  dashedByActor('supply-routes', [3, 4.5], '2 1.2', 'butt');
 
   // One path per movement, so that each ends in its own arrowhead (one marker per colour).
   storyFeatures('troop-movements').forEach((features, i) => {
@@ -210,14 +220,7 @@ export function renderStaticMap(input: StaticMapInput): string {
   });
 
   // Diplomatic links: dotted, as on the live map (round caps on zero-length dashes).
-  storyFeatures('diplomacy').forEach((features, i) => {
-    const w = i ? 3 : 2;
-    for (const [colour, group] of groups(features, colourOf))
-      stroke(
-        pathOf(group),
-        `stroke="${colour}" stroke-width="${w}" stroke-dasharray="0 ${fmt(2 * w)}" stroke-linecap="round"`,
-      );
-  });
+  dashedByActor('diplomacy', [2, 3], '0 2', 'round');
 
   // Places: dots, then labels.
   const dot = (feature: Feature): [number, number] | null => {

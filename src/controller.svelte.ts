@@ -3,6 +3,7 @@
  * ready. The map picture is always derived from the active step, never from the path taken to it.
  * `window.storymap` (see api.ts) and the components read and steer the story only through this.
  */
+import { EXPLORE_LAYERS } from './map/layers.ts';
 import type { LegendEntry } from './map/legend.ts';
 import type { Camera, ExploreView, StoryMap } from './map/StoryMap.ts';
 import type { Bounds, Step } from './story/types.ts';
@@ -143,8 +144,9 @@ export class StoryController {
   }
 
   /** Opens the explore view at the active step's year, every layer on. */
-  openExplore(layers: string[]): Promise<void> {
+  openExplore(): Promise<void> {
     const year = Math.floor((this.activeStep?.period[0] ?? 19540101) / 10000);
+    const layers = EXPLORE_LAYERS.map((layer) => layer.id);
     return this.setExplore({ layers, year: Math.min(1973, Math.max(1949, year)) });
   }
 

@@ -42,6 +42,19 @@ export const BASEMAP_DATA: Omit<StoryLayer, 'title' | 'draw'>[] = [
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const byActor = actorColour(INK) as ExpressionSpecification;
 
+/** Chevrons along a movement, pointing the way it went, in its actor's colour. */
+const movementArrows: Draw = {
+  type: 'symbol',
+  layout: {
+    'symbol-placement': 'line',
+    'symbol-spacing': 90,
+    'icon-image': 'arrow',
+    'icon-size': 0.6,
+    'icon-allow-overlap': true,
+  },
+  paint: { 'icon-color': byActor },
+};
+
 /** A place's name beside its dot, on whichever side has room. */
 function placeLabel(size: number): SymbolLayerSpecification['layout'] {
   return {
@@ -144,17 +157,7 @@ export const STORY_LAYERS: StoryLayer[] = [
           'line-opacity': 0.85,
         },
       },
-      {
-        type: 'symbol',
-        layout: {
-          'symbol-placement': 'line',
-          'symbol-spacing': 90,
-          'icon-image': 'arrow',
-          'icon-size': 0.6,
-          'icon-allow-overlap': true,
-        },
-        paint: { 'icon-color': byActor },
-      },
+      movementArrows,
     ],
   },
   {
@@ -255,18 +258,7 @@ export const MOVING_DRAW: Draw[] = [
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': byActor, 'line-width': 4.5, 'line-opacity': 0.9 },
   },
-  {
-    type: 'symbol',
-    filter: ['==', ['get', 'part'], 'line'],
-    layout: {
-      'symbol-placement': 'line',
-      'symbol-spacing': 90,
-      'icon-image': 'arrow',
-      'icon-size': 0.6,
-      'icon-allow-overlap': true,
-    },
-    paint: { 'icon-color': byActor },
-  },
+  { ...movementArrows, filter: ['==', ['get', 'part'], 'line'] },
   {
     type: 'circle',
     filter: ['==', ['get', 'part'], 'head'],
