@@ -1,12 +1,16 @@
 /**
- * The story's state: which step is active, how far through it the reader is, whether the map is
- * ready. The map picture is always derived from the active step, never from the path taken to it.
- * `window.storymap` (see api.ts) and the components read and steer the story only through this.
+ * The story's state: which step is active, how far through it the reader is, what they asked the
+ * map for (a place, the explore view), and the layout around the map. The map's picture is derived
+ * from it (src/map/picture.ts), never from the path taken to it. `window.storymap` (see api.ts)
+ * and the components read and steer the story only through this.
  */
-import { EXPLORE_LAYERS } from './map/layers.ts';
+import { tick } from 'svelte';
+import type { Layout, Rect } from './map/frame.ts';
+import { EXPLORE_LAYERS, STORY_LAYER_IDS } from './map/layers.ts';
 import type { LegendEntry } from './map/legend.ts';
-import type { Camera, ExploreView, StoryMap } from './map/StoryMap.ts';
-import type { Bounds, Step } from './story/types.ts';
+import { pictureFor, type ExploreView, type MapPicture } from './map/picture.ts';
+import type { MapSnapshot } from './map/StoryMap.ts';
+import type { Bounds, Step, Story } from './story/types.ts';
 
 export type Mode = 'scroll' | 'kiosk' | 'embed';
 
@@ -15,9 +19,11 @@ export interface StoryState {
   ready: boolean;
   stepId: string | null;
   progress: number;
-  camera: Camera;
+  camera: MapSnapshot['camera'];
   bounds: Bounds;
   visibleLayers: string[];
+  /** The part of the map pane that nothing covers (CSS px): the subject is framed in it. */
+  clearArea: Rect;
   /**
    * How much of the step's own troop movements the map has drawn (0..1; they draw themselves as
    * the reader scrolls through the step), or null when the step has none.
@@ -29,6 +35,12 @@ export interface StoryState {
   ringed: string | null;
 }
 
+/** What the controller needs of the live map: when it has caught up, and what it shows. */
+export interface MapHandle {
+  whenSettled(): Promise<void>;
+  snapshot(): MapSnapshot;
+}
+
 type Listener = (state: StoryState) => void;
 
 export class StoryController {
@@ -37,39 +49,63 @@ export class StoryController {
   ready = $state(false);
   /** The live map gave up (no WebGL, lost for good, no style): the page shows static maps. */
   failed = $state(false);
-  /** Whether the camera flies between steps; off under prefers-reduced-motion or by the reader. */
+  /** Whether the map moves and animates; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
-  /** What the map shows now, for the legend (empty until the map has drawn a step). */
+  /** What the map drew when it last settled, for the legend (reported by the map). */
   legend: LegendEntry[] = $state.raw([]);
   /** A place the reader brought into view from its name in the text, or null (the step's view). */
   placeShown: string | null = $state(null);
+  /** A place whose name the reader points at in the text: the map rings it. */
+  pointedPlace: string | null = $state(null);
   /** The explore view (null: the story): the layers, the year and the feature picked. */
   explore: ExploreView | null = $state.raw(null);
-  readonly steps: Step[];
+  /** The map pane's size and what covers it, measured by the map's component. */
+  layout: Layout = $state.raw({ width: 0, height: 0, overlays: [] });
+  /** What the map shows now: everything it draws is decided here. */
+  readonly picture: MapPicture;
+  /** Whether the latest move may fly the camera (false after `goTo(…, { animate: false })`). */
+  flies = true;
   /** The steps this page shows: all of them, or one section's in an embed of that section. */
   readonly scope: { first: number; last: number };
   /** The one section shown, or null for the whole story. */
   readonly section: string | null;
-  private map: StoryMap | undefined;
+  private map: MapHandle | null = null;
+  private readonly story: Pick<Story, 'steps' | 'places'>;
   // Listeners are bookkeeping, not state: nothing renders from them.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly listeners = { step: new Set<Listener>(), ready: new Set<Listener>() };
-  /** Scrolls a step into view; set by the mode shell that owns the text. */
-  revealStep: (step: Step) => void = () => {};
 
   constructor(
     readonly mode: Mode,
-    steps: Step[],
+    story: Pick<Story, 'steps' | 'places'>,
     /** Limits the story to one section (`?mode=embed&section=…`); an unknown one is ignored. */
     section: string | null = null,
   ) {
-    this.steps = steps;
-    const inSection = steps.filter((step) => step.section === section);
+    this.story = story;
+    this.picture = $derived(
+      pictureFor(
+        {
+          step: this.steps[this.activeIndex] ?? null,
+          progress: this.progress,
+          motion: this.motion,
+          explore: this.explore,
+          placeShown: this.placeShown,
+          pointedPlace: this.pointedPlace,
+          places: this.story.places,
+        },
+        this.layout,
+      ),
+    );
+    const inSection = story.steps.filter((step) => step.section === section);
     this.section = inSection.length > 0 ? section : null;
     this.scope =
       inSection.length > 0
         ? { first: inSection[0]!.index, last: inSection.at(-1)!.index }
-        : { first: 0, last: steps.length - 1 };
+        : { first: 0, last: story.steps.length - 1 };
+  }
+
+  get steps(): Step[] {
+    return this.story.steps;
   }
 
   /** The steps in scope, in order. */
@@ -81,66 +117,67 @@ export class StoryController {
     return this.steps[this.activeIndex];
   }
 
-  async attachMap(map: StoryMap): Promise<void> {
+  /** The map has loaded: it is ready once it has settled on the first picture. */
+  async attachMap(map: MapHandle): Promise<void> {
     this.map = map;
-    await map.loaded;
-    // The reader may have moved on while the map loaded: show whatever is active by now.
-    let shown: Step | undefined;
-    do {
-      shown = this.activeStep;
-      await map.show(shown ?? null, { animate: false });
-    } while (shown !== this.activeStep);
-    this.legend = map.legend();
+    await this.mapCaughtUp();
     this.ready = true;
     this.emit('ready');
   }
 
   /**
-   * Makes a step active (from scrolling, a button or the API); resolves when the map has settled.
-   * Index -1 is the title page, before the first step: the map shows its opening view.
+   * Makes a step active (from scrolling, a button or the API). Index -1 is the title page,
+   * before the first step: the map shows its opening view.
    */
-  async activate(index: number, { animate = true }: { animate?: boolean } = {}): Promise<void> {
+  activate(index: number, { animate = true }: { animate?: boolean } = {}): void {
     if (index < -1 || index >= this.steps.length) return;
-    if (index !== this.activeIndex) {
-      this.activeIndex = index;
-      this.progress = 0;
-      this.placeShown = null;
-      this.emit('step');
-    }
-    if (this.map && this.ready) {
-      await this.map.show(this.activeStep ?? null, { animate: animate && this.motion });
-      if (this.activeIndex === index) this.legend = this.map.legend();
-    }
+    this.flies = animate;
+    if (index === this.activeIndex) return;
+    this.activeIndex = index;
+    this.progress = 0;
+    this.placeShown = null;
+    this.pointedPlace = null;
+    this.emit('step');
   }
 
-  /** Rings a place named in the text while the reader points at its name (null: none). */
-  previewPlace(id: string | null): void {
-    if (this.ready) this.map?.previewPlace(id);
+  /** Moves to a step by id (its text is scrolled into view); resolves when the map has settled. */
+  async goTo(stepId: string, options: { animate?: boolean } = {}): Promise<void> {
+    const index = this.steps.findIndex((step) => step.id === stepId);
+    if (index < 0) throw new Error(`There is no step "${stepId}"`);
+    if (index < this.scope.first || index > this.scope.last) {
+      throw new Error(`Step "${stepId}" is not in the section this page shows ("${this.section}")`);
+    }
+    this.activate(index, options);
+    await this.mapCaughtUp();
+  }
+
+  /** Moves to the next (1) or previous (-1) step. */
+  async move(delta: -1 | 1): Promise<void> {
+    const { first, last } = this.scope;
+    const step = this.steps[Math.min(last, Math.max(first, this.activeIndex + delta))];
+    if (step && step.index !== this.activeIndex) await this.goTo(step.id);
   }
 
   /** Brings a place named in the text into view; `backToStory` returns to the step's view. */
-  async showPlace(id: string): Promise<void> {
-    if (!this.map || !this.ready) return;
+  showPlace(id: string): Promise<void> {
+    this.flies = true;
     this.placeShown = id;
-    await this.map.showPlace(id, this.motion);
+    return this.mapCaughtUp();
   }
 
-  async backToStory(): Promise<void> {
+  backToStory(): Promise<void> {
     this.placeShown = null;
-    if (this.map && this.ready)
-      await this.map.show(this.activeStep ?? null, { animate: this.motion });
+    return this.mapCaughtUp();
   }
 
   /**
    * Opens, changes or (with null) closes the explore view: the reader pans and zooms, picks the
    * layers and the year. Closing returns the map to the active step.
    */
-  async setExplore(view: ExploreView | null): Promise<void> {
+  setExplore(view: ExploreView | null): Promise<void> {
     this.explore = view;
     this.placeShown = null;
-    if (!this.map || !this.ready) return;
-    await this.map.explore(view);
-    if (this.explore === view) this.legend = this.map.legend();
+    return this.mapCaughtUp();
   }
 
   /** Opens the explore view at the active step's year, every layer on. */
@@ -151,36 +188,15 @@ export class StoryController {
   }
 
   /** In the explore view, brings an area into view (a feature picked from the list). */
-  async exploreBounds(bounds: Bounds): Promise<void> {
-    if (!this.map || !this.ready || !this.explore) return;
-    await this.map.showBounds(bounds, this.motion);
-    this.legend = this.map.legend();
-  }
-
-  /** Moves to the next (1) or previous (-1) step. */
-  async move(delta: -1 | 1): Promise<void> {
-    const { first, last } = this.scope;
-    const step = this.steps[Math.min(last, Math.max(first, this.activeIndex + delta))];
-    if (step && step.index !== this.activeIndex) await this.goTo(step.id);
-  }
-
-  setProgress(progress: number): void {
-    this.progress = progress;
-  }
-
-  /** Moves to a step by id: its text is scrolled into view and the map shows it. */
-  async goTo(stepId: string, options: { animate?: boolean } = {}): Promise<void> {
-    const index = this.steps.findIndex((step) => step.id === stepId);
-    if (index < 0) throw new Error(`There is no step "${stepId}"`);
-    if (index < this.scope.first || index > this.scope.last) {
-      throw new Error(`Step "${stepId}" is not in the section this page shows ("${this.section}")`);
-    }
-    this.revealStep(this.steps[index]!);
-    await this.activate(index, options);
+  exploreBounds(focus: Bounds): Promise<void> {
+    if (!this.explore) return Promise.resolve();
+    this.flies = true;
+    return this.setExplore({ ...this.explore, focus });
   }
 
   state(): StoryState {
-    const snapshot = this.map && this.ready ? this.map.snapshot() : undefined;
+    const snapshot = this.ready ? this.map?.snapshot() : undefined;
+    const { picture } = this;
     return {
       mode: this.mode,
       ready: this.ready,
@@ -191,10 +207,11 @@ export class StoryController {
         [-180, -85],
         [180, 85],
       ],
-      visibleLayers: snapshot?.visibleLayers ?? [],
-      drawn: snapshot?.drawn ?? null,
+      visibleLayers: this.ready ? STORY_LAYER_IDS.filter((id) => picture.layers.includes(id)) : [],
+      clearArea: picture.clearArea,
+      drawn: this.ready && picture.moving.length ? picture.drawn : null,
       labelled: snapshot?.labelled ?? [],
-      ringed: snapshot?.ringed ?? null,
+      ringed: this.ready ? picture.ringed : null,
     };
   }
 
@@ -203,6 +220,13 @@ export class StoryController {
     if (!set) throw new Error(`Unknown event "${String(event)}": use "step" or "ready"`);
     set.add(listener);
     return () => set.delete(listener);
+  }
+
+  /** Resolves once the map shows the current state (at once when there is no map). */
+  private async mapCaughtUp(): Promise<void> {
+    // The picture reaches the map through an effect: let it run first.
+    await tick();
+    await this.map?.whenSettled();
   }
 
   private emit(event: 'step' | 'ready'): void {

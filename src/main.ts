@@ -21,7 +21,7 @@ const mode = modeFromUrl(location.search);
 root.dataset.mode = mode;
 // An embed may show one section only (`&section=…`); elsewhere `?section=` just says where to start.
 const section = mode === 'embed' ? new URLSearchParams(location.search).get('section') : null;
-const controller = new StoryController(mode, story.steps, section);
+const controller = new StoryController(mode, story, section);
 installApi(controller, __APP_VERSION__);
 const target = document.getElementById('app')!;
 // The build prerenders the article into the page; the app takes it over rather than redrawing it.

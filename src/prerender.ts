@@ -5,5 +5,5 @@ import { StoryController } from './controller.svelte.ts';
 import { story } from './story/story.ts';
 
 export function renderArticle(): string {
-  return render(App, { props: { controller: new StoryController('scroll', story.steps) } }).body;
+  return render(App, { props: { controller: new StoryController('scroll', story) } }).body;
 }

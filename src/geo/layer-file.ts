@@ -8,25 +8,10 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { ACTOR_IDS, isActor } from '../map/actors.ts';
 import type { GeometryKind } from '../map/layers.ts';
 import { spanPeriod } from './dates.ts';
-
-export interface LayerFeatureProperties {
-  id: string;
-  name: string;
-  aliases?: string[];
-  kind: string;
-  start: string;
-  end: string;
-  source: string;
-  description?: string;
-  /** Who acted (movements, routes, zones, diplomacy): sets the colour. */
-  actor?: string;
-  /** Shown only in the explore view: no step draws it. */
-  explore?: boolean;
-  [key: string]: unknown;
-}
+import type { StoryFeature, StoryFeatureProperties } from './features.ts';
 
 export interface PreparedLayer {
-  collection: FeatureCollection<Geometry, LayerFeatureProperties & { from: number; to: number }>;
+  collection: FeatureCollection<StoryFeature['geometry'], StoryFeature['properties']>;
   features: Record<
     string,
     { bbox: [number, number, number, number]; period: [number, number]; explore: boolean }
@@ -85,7 +70,7 @@ export function prepareLayer(
   const features: PreparedLayer['features'] = {};
   const prepared: PreparedLayer['collection']['features'] = [];
   root.features.forEach((feature: Feature, index) => {
-    const props = (feature?.properties ?? {}) as Partial<LayerFeatureProperties>;
+    const props = (feature?.properties ?? {}) as Partial<StoryFeatureProperties>;
     const where = `${file}: feature ${typeof props.id === 'string' ? `"${props.id}"` : `#${index}`}`;
     const before = problems.length;
     if (feature?.type !== 'Feature')
@@ -138,7 +123,7 @@ export function prepareLayer(
       type: 'Feature',
       id: undefined,
       geometry: feature.geometry,
-      properties: { ...(props as LayerFeatureProperties), from: period[0], to: period[1] },
+      properties: { ...(props as StoryFeatureProperties), from: period[0], to: period[1] },
     });
   });
   if (problems.length) throw new LayerFileError(problems);

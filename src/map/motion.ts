@@ -8,28 +8,9 @@ import bearing from '@turf/bearing';
 import length from '@turf/length';
 import lineSliceAlong from '@turf/line-slice-along';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import type { StoryFeature } from '../geo/features.ts';
 
-export type Movement = Feature<
-  LineString | MultiLineString,
-  { id: string; from: number; to: number; actor?: string; [key: string]: unknown }
->;
-
-/** Scroll progress through a step at which drawing starts and at which it is complete. */
-const DRAW_FROM = 0.1;
-const DRAW_UNTIL = 0.6;
-
-/** How much of each movement is drawn at a progress through the step (0..1), eased. */
-export function drawnFraction(progress: number): number {
-  const t = Math.min(1, Math.max(0, (progress - DRAW_FROM) / (DRAW_UNTIL - DRAW_FROM)));
-  return t * t * (3 - 2 * t);
-}
-
-/** The movements a step draws progressively: those that begin within its period. */
-export function movingAt(period: [number, number], movements: Movement[]): Movement[] {
-  return movements.filter(
-    ({ properties: { from, to } }) => from >= period[0] && from <= period[1] && to >= period[0],
-  );
-}
+export type Movement = StoryFeature<LineString | MultiLineString>;
 
 /**
  * The drawn part of each movement at `fraction` (0..1), with a head marker that carries the

@@ -4,7 +4,7 @@
  */
 import { periodsOverlap, stepPeriod } from '../geo/dates.ts';
 import { ContentError, type Field, type RawNotes, type RawSection, type RawStep } from './parse.ts';
-import type { Bounds, Note, Section, Step, Story, View } from './types.ts';
+import type { Bounds, LngLat, Note, Section, Step, Story, View } from './types.ts';
 
 /** What the story needs to know of each layer's features. */
 export type LayerCatalog = Record<
@@ -27,6 +27,23 @@ const STEP_KEYS = new Set([
 ]);
 /** A fit on a single point still needs an area to show: at least this many degrees across. */
 const MIN_FIT_SPAN = 3;
+/** The layer whose features begun within a step's period draw themselves as the reader scrolls. */
+const MOVEMENTS = 'troop-movements';
+
+/** The movements that begin within a period (and so draw themselves through the step). */
+export function movingIn(period: [number, number], features: LayerCatalog[string]): string[] {
+  return Object.entries(features)
+    .filter(
+      ([
+        ,
+        {
+          period: [from, to],
+        },
+      ]) => from >= period[0] && from <= period[1] && to >= period[0],
+    )
+    .map(([id]) => id)
+    .sort();
+}
 
 export function resolveStory(
   sections: RawSection[],
@@ -84,7 +101,13 @@ export function resolveStory(
   );
   const resolvedNotes = resolveNotes(notes, marks, problems);
   if (problems.length) throw new ContentError(problems);
-  return { sections: outSections, steps, notes: resolvedNotes };
+  const places = Object.fromEntries(
+    Object.entries(catalog.places ?? {}).map(([id, { bbox }]): [string, LngLat] => [
+      id,
+      [bbox[0], bbox[1]],
+    ]),
+  );
+  return { sections: outSections, steps, notes: resolvedNotes, places };
 }
 
 function resolveStep(
@@ -162,6 +185,7 @@ function resolveStep(
     mapText,
     layers,
     highlight,
+    moving: layers.includes(MOVEMENTS) ? movingIn(period, catalog[MOVEMENTS] ?? {}) : [],
     view,
     paragraphs: raw.paragraphs,
   };

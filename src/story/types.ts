@@ -26,6 +26,8 @@ export interface Step {
   layers: string[];
   /** Features drawn emphasised, with the layer each belongs to. */
   highlight: { layer: string; id: string }[];
+  /** The troop movements that begin within the step's period: they draw themselves as it is read. */
+  moving: string[];
   view: View;
   paragraphs: Inline[][];
 }
@@ -48,4 +50,6 @@ export interface Story {
   notes: Note[];
   /** Mao's four stages and the key events (src/story/timeline.json), if the story has one. */
   timeline?: Timeline;
+  /** Where each place is, for the places named in the text that the map brings into view. */
+  places: Record<string, LngLat>;
 }

@@ -7,16 +7,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
 import { legendFor } from '../../src/map/legend.ts';
-import { movingAt, type Movement } from '../../src/map/motion.ts';
 import { openStory, type StoryPage } from './story-page.ts';
 
 const { story, files } = loadStoryData(process.cwd());
-const movements = (JSON.parse(files['troop-movements.geojson']!) as { features: Movement[] })
-  .features;
 /** The first step whose own movements draw themselves. */
-const drawingStep = story.steps.find(
-  (step) => step.layers.includes('troop-movements') && movingAt(step.period, movements).length,
-)!;
+const drawingStep = story.steps.find((step) => step.moving.length > 0)!;
 
 /** Scrolls the window so that the reading line (mid-screen) is `progress` of the way through a step. */
 async function scrollInto(page: Page, stepId: string, progress: number): Promise<void> {

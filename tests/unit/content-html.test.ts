@@ -16,6 +16,7 @@ const step: Step = {
   mapText: 'A map" onerror="alert(1)',
   layers: [],
   highlight: [],
+  moving: [],
   view: { kind: 'camera', center: [105, 20], zoom: 5, bearing: 0, pitch: 0 },
   paragraphs: [['<script>alert(1)</script> and <img src=x onerror=alert(1)>', { note: 3 }]],
 };

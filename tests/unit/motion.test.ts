@@ -1,7 +1,9 @@
 import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { dashAt, flowPhase } from '../../src/map/flow.ts';
-import { drawnFraction, movementFrame, movingAt, type Movement } from '../../src/map/motion.ts';
+import { movementFrame, type Movement } from '../../src/map/motion.ts';
+import { drawnFraction } from '../../src/map/picture.ts';
+import { movingIn } from '../../src/story/resolve.ts';
 
 const movement = (
   id: string,
@@ -10,7 +12,17 @@ const movement = (
   geometry: Movement['geometry'],
 ): Movement => ({
   type: 'Feature',
-  properties: { id, from, to, actor: 'prc' },
+  properties: {
+    id,
+    name: id,
+    kind: 'advance',
+    start: '',
+    end: '',
+    source: '',
+    from,
+    to,
+    actor: 'prc',
+  },
   geometry,
 });
 // Due east along the equator, 2 degrees (about 222 km).
@@ -37,13 +49,15 @@ describe('drawnFraction', () => {
   });
 });
 
-describe('movingAt', () => {
+describe('movingIn', () => {
   it('picks the movements that begin within the step’s period', () => {
-    const earlier = movement('earlier', 19500101, 19701231, east.geometry);
-    expect(movingAt([19650101, 19651231], [east, earlier]).map((m) => m.properties.id)).toEqual([
-      'east',
-    ]);
-    expect(movingAt([19660101, 19661231], [east, earlier])).toEqual([]);
+    const bbox: [number, number, number, number] = [100, 0, 102, 0];
+    const catalog = {
+      east: { bbox, period: [19650601, 19680331] as [number, number] },
+      earlier: { bbox, period: [19500101, 19701231] as [number, number] },
+    };
+    expect(movingIn([19650101, 19651231], catalog)).toEqual(['east']);
+    expect(movingIn([19660101, 19661231], catalog)).toEqual([]);
   });
 });
 

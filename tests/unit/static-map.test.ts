@@ -60,6 +60,7 @@ function step(overrides: Partial<Step> = {}): Step {
     mapText: 'Hanoi and Saigon, either side of the demarcation line.',
     layers: ['places', 'states', 'demarcation', 'dmz', 'supply-routes', 'troop-movements'],
     highlight: [{ layer: 'places', id: 'hanoi' }],
+    moving: [],
     view: CAMERA,
     paragraphs: [],
     ...overrides,

@@ -1,0 +1,129 @@
+/**
+ * Makes the map match a picture, touching only what differs from the picture shown before: a
+ * scroll that changes nothing the reader could see costs nothing, and a new layout moves the
+ * camera without redrawing the layers.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { StoryFeature } from '../geo/features.ts';
+import { moveCamera } from './camera.ts';
+import { FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import { movementFrame, type Movement } from './motion.ts';
+import type { MapPicture } from './picture.ts';
+
+/** The features the map needs in the page as well as in its worker. */
+export interface PageData {
+  movements: Map<string, Movement>;
+  places: Map<string, StoryFeature>;
+}
+
+/** The maplibre layers that draw the story layers, by story layer. */
+export const DRAW_IDS = STORY_LAYERS.flatMap((layer) =>
+  layer.draw.map((_, i) => `${layer.id}-${i}`),
+);
+export const MOVING_IDS = MOVING_DRAW.map((_, i) => `${MOVING_SOURCE}-${i}`);
+
+/** What decides the layers' filters: when it is unchanged, no filter is set again. */
+export const layersKey = (p: MapPicture) =>
+  JSON.stringify([p.layers, p.period, p.emphasis, p.moving]);
+
+export function applyPicture(
+  map: maplibregl.Map,
+  last: MapPicture | null,
+  next: MapPicture,
+  data: PageData,
+  { animate }: { animate: boolean },
+): void {
+  const layersChanged = !last || layersKey(last) !== layersKey(next);
+  if (layersChanged) {
+    drawLayers(map, next, last?.emphasis ?? []);
+    for (const id of MOVING_IDS)
+      map.setLayoutProperty(id, 'visibility', next.moving.length ? 'visible' : 'none');
+  }
+  if (layersChanged || last.drawn !== next.drawn) {
+    const moving = next.moving.flatMap((id) => data.movements.get(id) ?? []);
+    map
+      .getSource<maplibregl.GeoJSONSource>(MOVING_SOURCE)
+      ?.setData(movementFrame(moving, next.drawn));
+  }
+  if (!last || last.ringed !== next.ringed) {
+    const place = next.ringed ? data.places.get(next.ringed) : undefined;
+    map.getSource<maplibregl.GeoJSONSource>(FOCUS_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: place ? [place] : [],
+    });
+  }
+  if (next.camera) {
+    // A new subject flies there (if the reader allows motion); the same one in a new layout jumps.
+    const newSubject = last?.camera?.about !== next.camera.about;
+    moveCamera(map, next.camera, animate && newSubject && last !== null);
+  }
+}
+
+/** Shows the picture's layers as they were in its period, with its features emphasised. */
+function drawLayers(
+  map: maplibregl.Map,
+  picture: MapPicture,
+  lastEmphasis: MapPicture['emphasis'],
+) {
+  const [from, to] = picture.period;
+  const existsThen: maplibregl.ExpressionSpecification[] = [
+    ['<=', ['get', 'from'], to],
+    ['>=', ['get', 'to'], from],
+  ];
+  const emphasised: maplibregl.ExpressionSpecification = [
+    'in',
+    ['get', 'id'],
+    ['literal', picture.emphasis.map((feature) => feature.id)],
+  ];
+  // The step's own movements draw themselves on their own layers (MOVING_DRAW).
+  const notMoving: maplibregl.ExpressionSpecification = [
+    '!',
+    ['in', ['get', 'id'], ['literal', picture.moving]],
+  ];
+  for (const layer of STORY_LAYERS) {
+    const visible = picture.layers.includes(layer.id);
+    layer.draw.forEach((draw, i) => {
+      const id = `${layer.id}-${i}`;
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      if (!visible) return;
+      const only =
+        draw.only === 'highlighted'
+          ? [emphasised]
+          : draw.only === 'others'
+            ? [['!', emphasised] as maplibregl.ExpressionSpecification]
+            : [];
+      const moving = layer.id === 'troop-movements' ? [notMoving] : [];
+      map.setFilter(id, ['all', ...existsThen, ...only, ...moving]);
+    });
+  }
+  for (const { layer, id } of lastEmphasis)
+    map.setFeatureState({ source: layer, id }, { highlight: false });
+  for (const { layer, id } of picture.emphasis)
+    map.setFeatureState({ source: layer, id }, { highlight: true });
+}
+
+/** The explore view: the reader pans and zooms (gestures, keys, buttons); no rotation. */
+export function setInteractive(
+  map: maplibregl.Map,
+  interactive: boolean,
+  zoomButtons: maplibregl.IControl,
+): void {
+  const handlers = [
+    map.dragPan,
+    map.scrollZoom,
+    map.keyboard,
+    map.doubleClickZoom,
+    map.touchZoomRotate,
+  ];
+  for (const handler of handlers) {
+    if (interactive) handler.enable();
+    else handler.disable();
+  }
+  // Zooming and panning only: a rotated map would only disorient here.
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.getCanvas().tabIndex = interactive ? 0 : -1;
+  map.getCanvasContainer().classList.toggle('maplibregl-interactive', interactive);
+  if (interactive) map.addControl(zoomButtons, 'bottom-left');
+  else if (map.hasControl(zoomButtons)) map.removeControl(zoomButtons);
+}

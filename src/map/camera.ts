@@ -1,0 +1,34 @@
+/** Moving the camera and knowing when the map has caught up. */
+import type * as maplibregl from 'maplibre-gl';
+import { flightDuration, sameCamera } from '../geo/flight.ts';
+import type { Camera } from './frame.ts';
+
+export function readCamera(map: maplibregl.Map): Camera {
+  const { lng, lat } = map.getCenter();
+  return {
+    center: [lng, lat],
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+  };
+}
+
+/** Flies (a new subject, with motion) or jumps (a new layout, no motion) to a camera. */
+export function moveCamera(map: maplibregl.Map, target: Camera, fly: boolean): void {
+  const from = readCamera(map);
+  if (sameCamera(from, target)) return;
+  const { center, zoom, bearing, pitch } = target;
+  // No `essential: true`: maplibre then honours prefers-reduced-motion with an instant move.
+  if (fly) map.flyTo({ center, zoom, bearing, pitch, duration: flightDuration(from, target) });
+  else map.jumpTo({ center, zoom, bearing, pitch });
+}
+
+/** Resolves when no camera move is running and the map has rendered everything. */
+export async function settled(map: maplibregl.Map): Promise<void> {
+  for (;;) {
+    if (map.isMoving()) await map.once('moveend');
+    map.triggerRepaint();
+    await map.once('idle');
+    if (!map.isMoving()) return;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The map's symbols and zone patterns, drawn on a canvas the first time a layer needs one: no
+ * sprite sheet to fetch, and only the patterns a step uses are ever made.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import { parsePatternId, TILE, LINE_OPACITY, WASH_OPACITY } from './patterns.ts';
+
+export function resolveImagesOnDemand(map: maplibregl.Map): void {
+  map.setMissingStyleImageResolver((id) => {
+    if (map.hasImage(id)) return;
+    if (id === 'arrow') map.addImage('arrow', arrowImage(), { sdf: true });
+    const zone = parsePatternId(id);
+    if (zone) map.addImage(id, patternImage(zone.pattern, zone.colour), { pixelRatio: 2 });
+  });
+}
+
+/** A chevron pointing east, recoloured by the layers that use it (an SDF image). */
+function arrowImage(): ImageData {
+  const size = 32;
+  const context = canvas(size);
+  context.fillStyle = '#000';
+  context.beginPath();
+  context.moveTo(8, 6);
+  context.lineTo(26, 16);
+  context.lineTo(8, 26);
+  context.lineTo(13, 16);
+  context.closePath();
+  context.fill();
+  return context.getImageData(0, 0, size, size);
+}
+
+/** One tile of a zone's pattern, drawn at twice the CSS pixel size for sharp edges. */
+function patternImage(pattern: { path: string; filled: boolean }, colour: string): ImageData {
+  const size = TILE * 2;
+  const context = canvas(size);
+  context.scale(2, 2);
+  context.fillStyle = colour;
+  context.globalAlpha = WASH_OPACITY;
+  context.fillRect(0, 0, TILE, TILE);
+  context.globalAlpha = LINE_OPACITY;
+  if (pattern.path) {
+    const path = new Path2D(pattern.path);
+    if (pattern.filled) {
+      context.fill(path);
+    } else {
+      context.strokeStyle = colour;
+      context.lineWidth = 1.2;
+      context.stroke(path);
+    }
+  }
+  return context.getImageData(0, 0, size, size);
+}
+
+function canvas(size: number): CanvasRenderingContext2D {
+  const element = document.createElement('canvas');
+  element.width = element.height = size;
+  return element.getContext('2d')!;
+}

@@ -1,0 +1,150 @@
+/**
+ * What the map shows at a moment, as one value: a pure function of the story's state and the
+ * layout (no maplibre, runs in Node). Everything the map shows is decided here; `applyPicture`
+ * only makes the map match it. So a deep link, a fast scroll or a scroll back give the same map.
+ */
+import type { Bounds, LngLat, Step } from '../story/types.ts';
+import { clearAreaOf, centreOn, fitBounds, type Camera, type Layout, type Rect } from './frame.ts';
+
+/** A feature of a story layer. */
+export interface FeatureRef {
+  layer: string;
+  id: string;
+}
+
+/** The explore view: the reader pans and zooms, and picks the layers and the year. */
+export interface ExploreView {
+  layers: string[];
+  year: number;
+  /** A feature the reader picked, drawn emphasised. */
+  selected?: FeatureRef;
+  /** An area brought into view (a feature picked from the list); otherwise the reader's own view. */
+  focus?: Bounds;
+}
+
+/** What the map is showing, in the story's terms. */
+export interface StoryMoment {
+  step: Step | null;
+  /** 0..1 through the step. */
+  progress: number;
+  /** Whether the map may move and animate (off under reduced motion or by the reader's choice). */
+  motion: boolean;
+  explore: ExploreView | null;
+  /** A place named in the text that the reader brought into view, or null (the step's view). */
+  placeShown: string | null;
+  /** A place whose name the reader points at in the text, or null. */
+  pointedPlace: string | null;
+  /** Where the places are. */
+  places: Record<string, LngLat>;
+}
+
+/** Where the camera goes; `about` says what it shows, so a new subject flies and a new layout jumps. */
+export interface CameraTarget extends Camera {
+  about: string;
+}
+
+export interface MapPicture {
+  /** null: the reader moves the map (the explore view, until they pick something). */
+  camera: CameraTarget | null;
+  /** The part of the map pane nothing covers, in CSS pixels. */
+  clearArea: Rect;
+  /** Story layers shown, in the catalogue's order of ids given. */
+  layers: string[];
+  /** Features shown are those existing within this period (YYYYMMDD numbers). */
+  period: [number, number];
+  emphasis: FeatureRef[];
+  /** Troop movements drawing themselves, and how much of them is drawn (0..1). */
+  moving: string[];
+  drawn: number;
+  /** A place ringed with its name. */
+  ringed: string | null;
+  /** Whether the reader can pan, zoom and pick (the explore view). */
+  interactive: boolean;
+  /** Whether supply routes flow once the map has settled. */
+  flow: boolean;
+}
+
+/** The view behind the title page: Indochina, southern China and their neighbours. */
+export const OPENING_BOUNDS: Bounds = [
+  [92, 6],
+  [122, 30],
+];
+/** How close a fitted step may zoom (a single town must still show its surroundings). */
+const MAX_FIT_ZOOM = 9;
+/** A place brought into view from the text is shown at a regional zoom within these. */
+const PLACE_ZOOM: [number, number] = [5, 7];
+const EXPLORE_FOCUS_ZOOM = 7;
+
+/** Scroll progress through a step at which drawing starts and at which it is complete. */
+const DRAW_FROM = 0.1;
+const DRAW_UNTIL = 0.6;
+
+/**
+ * How much of each movement is drawn at a progress through the step (0..1), eased, in hundredths:
+ * a scroll event fires far more often than a reader could see the line grow.
+ */
+export function drawnFraction(progress: number): number {
+  const t = Math.min(1, Math.max(0, (progress - DRAW_FROM) / (DRAW_UNTIL - DRAW_FROM)));
+  return Math.round(t * t * (3 - 2 * t) * 100) / 100;
+}
+
+export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
+  const clearArea = clearAreaOf(layout);
+  const { step, explore } = moment;
+  if (explore) {
+    const year = explore.year * 10000;
+    return {
+      camera: explore.focus
+        ? {
+            about: `explore:${explore.focus.flat().join(',')}`,
+            ...fitBounds(explore.focus, layout, clearArea, EXPLORE_FOCUS_ZOOM),
+          }
+        : null,
+      clearArea,
+      layers: explore.layers,
+      period: [year + 101, year + 1231],
+      emphasis: explore.selected ? [explore.selected] : [],
+      moving: [],
+      drawn: 1,
+      ringed: null,
+      interactive: true,
+      flow: false,
+    };
+  }
+  const stepCamera = cameraForStep(step, layout, clearArea);
+  const placeAt = moment.placeShown ? moment.places[moment.placeShown] : undefined;
+  const camera: CameraTarget = placeAt
+    ? {
+        about: `place:${moment.placeShown}`,
+        ...centreOn(
+          placeAt,
+          Math.min(PLACE_ZOOM[1], Math.max(PLACE_ZOOM[0], stepCamera.zoom)),
+          layout,
+          clearArea,
+        ),
+      }
+    : stepCamera;
+  const layers = step?.layers ?? [];
+  return {
+    camera,
+    clearArea,
+    layers,
+    period: step?.period ?? [0, 0],
+    emphasis: step?.highlight ?? [],
+    moving: step?.moving ?? [],
+    drawn: moment.motion ? drawnFraction(moment.progress) : 1,
+    ringed: placeAt ? moment.placeShown : (moment.pointedPlace ?? null),
+    interactive: false,
+    flow: moment.motion && layers.includes('supply-routes'),
+  };
+}
+
+function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): CameraTarget {
+  const about = step ? `step:${step.id}` : 'title';
+  const view = step?.view ?? { kind: 'bounds', bounds: OPENING_BOUNDS };
+  if (view.kind === 'camera') {
+    const { center, zoom, bearing, pitch } = view;
+    return { about, center, zoom, bearing, pitch };
+  }
+  return { about, ...fitBounds(view.bounds, layout, clearArea, MAX_FIT_ZOOM) };
+}

@@ -1,0 +1,42 @@
+/**
+ * What the map has actually drawn, read back from it: the legend lists only what is on screen,
+ * and tests and hosts learn which names are shown.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import { DRAW_IDS, MOVING_IDS } from './apply.ts';
+import { STORY_LAYERS } from './layers.ts';
+import { legendFor, type LegendEntry } from './legend.ts';
+import { MOVING_SOURCE } from './layers.ts';
+import type { FeatureRef } from './picture.ts';
+
+/** The layers that name the step's own features. */
+const EMPHASIS_LABELS = STORY_LAYERS.flatMap((layer) =>
+  layer.draw.flatMap((draw, i) =>
+    draw.only === 'highlighted' && draw.type === 'symbol' ? [`${layer.id}-${i}`] : [],
+  ),
+);
+
+const shown = (map: maplibregl.Map, ids: string[]) =>
+  ids.filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+
+export function readLegend(map: maplibregl.Map, emphasis: FeatureRef[]): LegendEntry[] {
+  const drawn = map
+    .queryRenderedFeatures({ layers: shown(map, [...DRAW_IDS, ...MOVING_IDS]) })
+    .map((feature) => ({
+      layer: feature.source === MOVING_SOURCE ? 'troop-movements' : feature.source,
+      properties: feature.properties,
+    }));
+  return legendFor(drawn, new Set(emphasis.map((f) => `${f.layer}/${f.id}`)));
+}
+
+/** The ids of the emphasised features whose names are on the map now. */
+export function readLabelled(map: maplibregl.Map): string[] {
+  const features = map.queryRenderedFeatures({ layers: EMPHASIS_LABELS });
+  return [...new Set(features.map((feature) => String(feature.properties.id)))].sort();
+}
+
+/** The story feature drawn at a point of the map, if any. */
+export function featureAt(map: maplibregl.Map, point: maplibregl.PointLike): FeatureRef | null {
+  const [feature] = map.queryRenderedFeatures(point, { layers: shown(map, DRAW_IDS) });
+  return feature ? { layer: feature.source, id: String(feature.properties.id) } : null;
+}
