@@ -1,0 +1,137 @@
+/**
+ * The map's picture for every step at every layout the story supports, in milliseconds: what a
+ * browser walk through the steps would otherwise check.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { clearAreaOf, fitMargin, project, type Layout } from '../../src/map/frame.ts';
+import {
+  drawnFraction,
+  OPENING_BOUNDS,
+  pictureFor,
+  type StoryMoment,
+} from '../../src/map/picture.ts';
+import type { Bounds } from '../../src/story/types.ts';
+import fixture from '../fixtures/layouts.json' with { type: 'json' };
+
+const { story } = loadStoryData(process.cwd());
+const layouts = Object.entries(fixture.layouts) as [string, Layout][];
+const moment = (patch: Partial<StoryMoment> = {}): StoryMoment => ({
+  step: null,
+  progress: 0,
+  motion: true,
+  explore: null,
+  placeShown: null,
+  pointedPlace: null,
+  places: story.places,
+  ...patch,
+});
+
+/** Whether bounds lie inside the clear area (less its margin) under the picture's camera. */
+function framed(bounds: Bounds, layout: Layout, picture: ReturnType<typeof pictureFor>) {
+  const area = picture.clearArea;
+  const margin = fitMargin(area) - 0.5;
+  const [x0, y0] = project([bounds[0][0], bounds[1][1]], picture.camera!, layout);
+  const [x1, y1] = project([bounds[1][0], bounds[0][1]], picture.camera!, layout);
+  return (
+    x0 >= area.x + margin &&
+    y0 >= area.y + margin &&
+    x1 <= area.x + area.width - margin &&
+    y1 <= area.y + area.height - margin
+  );
+}
+
+describe.each(layouts)('the picture at the %s layout', (_name, layout) => {
+  it('frames the title view in the clear area', () => {
+    const picture = pictureFor(moment(), layout);
+    expect(picture.clearArea).toEqual(clearAreaOf(layout));
+    expect(picture.camera?.about).toBe('title');
+    expect(framed(OPENING_BOUNDS, layout, picture)).toBe(true);
+    expect(picture.layers).toEqual([]);
+  });
+
+  it('shows every step: its layers, period, emphasis and movements, its bounds in the clear area', () => {
+    for (const step of story.steps) {
+      const picture = pictureFor(moment({ step }), layout);
+      expect(picture.camera?.about).toBe(`step:${step.id}`);
+      expect(picture.layers).toEqual(step.layers);
+      expect(picture.period).toEqual(step.period);
+      expect(picture.emphasis).toEqual(step.highlight);
+      expect(picture.moving).toEqual(step.moving);
+      expect(picture.interactive).toBe(false);
+      // A view of half the world cannot fit a small pane even zoomed all the way out.
+      if (step.view.kind === 'bounds' && picture.camera!.zoom > 0)
+        expect(framed(step.view.bounds, layout, picture), step.id).toBe(true);
+    }
+  });
+
+  it('centres a place brought into view from the text in the clear area', () => {
+    const step = story.steps.find((s) => s.id === 'geneva-agreement-1954')!;
+    const picture = pictureFor(moment({ step, placeShown: 'hanoi' }), layout);
+    const [x, y] = project(story.places.hanoi!, picture.camera!, layout);
+    const area = picture.clearArea;
+    expect(x).toBeCloseTo(area.x + area.width / 2, 3);
+    expect(y).toBeCloseTo(area.y + area.height / 2, 3);
+    expect(picture.camera!.zoom).toBeGreaterThanOrEqual(5);
+    expect(picture.camera!.zoom).toBeLessThanOrEqual(7);
+    expect(picture.ringed).toBe('hanoi');
+  });
+});
+
+describe('pictureFor', () => {
+  const layout = fixture.layouts.desktop as Layout;
+  const withMovements = story.steps.find((s) => s.moving.length > 0)!;
+  const withRoutes = story.steps.find((s) => s.layers.includes('supply-routes'))!;
+
+  it('draws the step’s own movements by progress, and whole without motion', () => {
+    expect(pictureFor(moment({ step: withMovements, progress: 0.3 }), layout).drawn).toBe(
+      drawnFraction(0.3),
+    );
+    expect(
+      pictureFor(moment({ step: withMovements, progress: 0.3, motion: false }), layout).drawn,
+    ).toBe(1);
+  });
+
+  it('lets supply routes flow only with motion', () => {
+    expect(pictureFor(moment({ step: withRoutes }), layout).flow).toBe(true);
+    expect(pictureFor(moment({ step: withRoutes, motion: false }), layout).flow).toBe(false);
+  });
+
+  it('rings the place the reader points at', () => {
+    const picture = pictureFor(moment({ step: withRoutes, pointedPlace: 'beijing' }), layout);
+    expect(picture.ringed).toBe('beijing');
+    expect(picture.camera?.about).toBe(`step:${withRoutes.id}`);
+  });
+
+  it('hands the camera to the reader in the explore view, until they pick an area', () => {
+    const explore = { layers: ['places', 'zones'], year: 1965 };
+    const free = pictureFor(moment({ step: withRoutes, explore }), layout);
+    expect(free.camera).toBeNull();
+    expect(free).toMatchObject({
+      interactive: true,
+      flow: false,
+      moving: [],
+      layers: ['places', 'zones'],
+      period: [19650101, 19651231],
+    });
+    const focus: Bounds = [
+      [105, 20],
+      [107, 22],
+    ];
+    const picked = pictureFor(
+      moment({
+        step: withRoutes,
+        explore: { ...explore, selected: { layer: 'places', id: 'hanoi' }, focus },
+      }),
+      layout,
+    );
+    expect(picked.emphasis).toEqual([{ layer: 'places', id: 'hanoi' }]);
+    expect(framed(focus, layout, picked)).toBe(true);
+  });
+
+  it('is the same value for the same state, whatever came before', () => {
+    const a = pictureFor(moment({ step: withRoutes, progress: 0.5 }), layout);
+    pictureFor(moment({ step: withMovements }), layout);
+    expect(pictureFor(moment({ step: withRoutes, progress: 0.5 }), layout)).toEqual(a);
+  });
+});
