@@ -50,8 +50,9 @@ describe('the address', () => {
     await expectAt(page, stepAt(4));
     await page.getByRole('button', { name: /Previous/ }).click();
     await expectAt(page, stepAt(3));
-    // The keys.
-    await page.locator('body').press('j');
+    // The keys, from the text (in a button they keep their usual meaning).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
     await expectAt(page, stepAt(4));
     // The timeline's last event.
     const event = story.timeline!.events.at(-1)!;
