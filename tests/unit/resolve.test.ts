@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotes, parseSection } from '../../src/story/parse.ts';
-import { padToMinimum, resolveStory, type LayerCatalog } from '../../src/story/resolve.ts';
+import { resolveStory, type LayerCatalog } from '../../src/story/resolve.ts';
+import { padToMinimum } from '../../src/story/resolve-view.ts';
 
 const catalog: LayerCatalog = {
   places: {
