@@ -11,3 +11,7 @@ export const INK = '#2b2a28';
 export const ACCENT = '#b3261e';
 export const STATE_TEXT = '#5e574d';
 export const HALO = 'rgba(255, 255, 255, 0.9)';
+/** Casings and the rims of dots: lift a symbol off whatever lies under it. */
+export const WHITE = '#ffffff';
+/** No fill (a ring). */
+export const TRANSPARENT = 'rgba(0, 0, 0, 0)';

@@ -1,8 +1,8 @@
-/** The flowing dashes of supply routes, as pure functions (no map code: layers.ts reads them). */
+/** The flowing dashes of supply routes, as pure functions (no map code). */
+import { SYMBOLS } from './symbology.ts';
 
-/** The supply routes' dash, in line widths, and how fast it flows. */
-const DASH = 2;
-const GAP = 1.2;
+/** The supply routes' dash, in line widths (symbology.ts), and how fast it flows. */
+const [DASH, GAP] = SYMBOLS.supplyRoute.dash;
 const DASH_PERIOD = DASH + GAP;
 export const FLOW_MS = 6000;
 /** One dash length travelled per this many ms. */

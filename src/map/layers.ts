@@ -2,15 +2,9 @@
  * The story layers: one GeoJSON file in geo/ each, and how the map draws them. Steps name these ids.
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  LayerSpecification,
-  SymbolLayerSpecification,
-} from 'maplibre-gl';
-import { actorColour } from './actors.ts';
-import { dashAt } from './flow.ts';
-import { ACCENT, HALO, INK, STATE_TEXT } from './colours.ts';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { circlePaint, colourOf, linePaint, textLayout, textPaint } from './paint.ts';
+import { SYMBOLS, type TextSymbol } from './symbology.ts';
 
 /** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
 export type GeometryKind = 'point' | 'line' | 'polygon';
@@ -39,40 +33,42 @@ export const BASEMAP_DATA: Omit<StoryLayer, 'title' | 'draw'>[] = [
   { id: 'rivers', geometry: 'line' },
 ];
 
-const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
-const byActor = actorColour(INK) as ExpressionSpecification;
+const ROUND = { 'line-cap': 'round', 'line-join': 'round' } as const;
 
 /** Chevrons along a movement, pointing the way it went, in its actor's colour. */
 const movementArrows: Draw = {
   type: 'symbol',
   layout: {
     'symbol-placement': 'line',
-    'symbol-spacing': 90,
+    'symbol-spacing': SYMBOLS.movementArrows.spacing,
     'icon-image': 'arrow',
-    'icon-size': 0.6,
+    'icon-size': SYMBOLS.movementArrows.size,
     'icon-allow-overlap': true,
   },
-  paint: { 'icon-color': byActor },
+  paint: { 'icon-color': colourOf(SYMBOLS.movementArrows) },
 };
 
 /** A place's name beside its dot, on whichever side has room. */
-function placeLabel(size: number): SymbolLayerSpecification['layout'] {
+function placeLabel(symbol: TextSymbol): Draw {
   return {
-    'text-field': ['get', 'name'],
-    'text-font': ['Noto Sans Regular'],
-    'text-size': size,
-    'text-variable-anchor': [
-      'left',
-      'right',
-      'top',
-      'bottom',
-      'top-left',
-      'top-right',
-      'bottom-left',
-      'bottom-right',
-    ],
-    'text-radial-offset': 0.7,
-    'text-justify': 'auto',
+    type: 'symbol',
+    layout: {
+      'text-field': ['get', 'name'],
+      ...textLayout(symbol),
+      'text-variable-anchor': [
+        'left',
+        'right',
+        'top',
+        'bottom',
+        'top-left',
+        'top-right',
+        'bottom-left',
+        'bottom-right',
+      ],
+      'text-radial-offset': symbol.offset,
+      'text-justify': 'auto',
+    },
+    paint: textPaint(symbol),
   };
 }
 
@@ -88,15 +84,7 @@ export const STORY_LAYERS: StoryLayer[] = [
         type: 'fill',
         paint: { 'fill-pattern': ['concat', 'zone-', ['get', 'kind'], '-', ['get', 'actor']] },
       },
-      {
-        type: 'line',
-        layout: { 'line-join': 'round' },
-        paint: {
-          'line-color': byActor,
-          'line-width': ['case', highlighted, 2.5, 1.2],
-          'line-opacity': 0.85,
-        },
-      },
+      { type: 'line', layout: { 'line-join': 'round' }, paint: linePaint(SYMBOLS.zoneOutline) },
     ],
   },
   {
@@ -104,16 +92,11 @@ export const STORY_LAYERS: StoryLayer[] = [
     geometry: 'polygon',
     title: 'Demilitarized zone (1954)',
     draw: [
-      { type: 'fill', paint: { 'fill-color': ACCENT, 'fill-opacity': 0.14 } },
       {
-        type: 'line',
-        paint: {
-          'line-color': ACCENT,
-          'line-width': 1,
-          'line-dasharray': [3, 2],
-          'line-opacity': 0.8,
-        },
+        type: 'fill',
+        paint: { 'fill-color': SYMBOLS.dmzFill.colour, 'fill-opacity': SYMBOLS.dmzFill.opacity },
       },
+      { type: 'line', paint: linePaint(SYMBOLS.dmzOutline) },
     ],
   },
   {
@@ -121,8 +104,8 @@ export const STORY_LAYERS: StoryLayer[] = [
     geometry: 'line',
     title: 'Demarcation line (1954)',
     draw: [
-      { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5 } },
-      { type: 'line', paint: { 'line-color': ACCENT, 'line-width': 2.5 } },
+      { type: 'line', paint: linePaint(SYMBOLS.demarcationCasing) },
+      { type: 'line', paint: linePaint(SYMBOLS.demarcation) },
     ],
   },
   {
@@ -131,15 +114,8 @@ export const STORY_LAYERS: StoryLayer[] = [
     actors: true,
     title: 'Supply routes',
     draw: [
-      {
-        type: 'line',
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: {
-          'line-color': byActor,
-          'line-width': ['case', highlighted, 4.5, 3],
-          'line-dasharray': dashAt(0),
-        },
-      },
+      // Its dashes flow as the step shows it (flow.ts).
+      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.supplyRoute) },
     ],
   },
   {
@@ -148,15 +124,7 @@ export const STORY_LAYERS: StoryLayer[] = [
     actors: true,
     title: 'Troop movements',
     draw: [
-      {
-        type: 'line',
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: {
-          'line-color': byActor,
-          'line-width': ['case', highlighted, 5, 3.5],
-          'line-opacity': 0.85,
-        },
-      },
+      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.troopMovement) },
       movementArrows,
     ],
   },
@@ -167,15 +135,8 @@ export const STORY_LAYERS: StoryLayer[] = [
     title: 'Diplomacy',
     actors: true,
     draw: [
-      {
-        type: 'line',
-        layout: { 'line-cap': 'round' },
-        paint: {
-          'line-color': byActor,
-          'line-width': ['case', highlighted, 3, 2],
-          'line-dasharray': [0, 2],
-        },
-      },
+      // Round caps on zero-length dashes: dots.
+      { type: 'line', layout: { 'line-cap': 'round' }, paint: linePaint(SYMBOLS.diplomaticLink) },
     ],
   },
   {
@@ -183,38 +144,11 @@ export const STORY_LAYERS: StoryLayer[] = [
     geometry: 'point',
     title: 'Places',
     draw: [
-      {
-        type: 'circle',
-        paint: {
-          'circle-radius': [
-            'interpolate',
-            ['linear'],
-            ['zoom'],
-            2,
-            ['case', highlighted, 6.5, 2],
-            6,
-            ['case', highlighted, 6.5, 3.5],
-          ],
-          'circle-color': ['case', highlighted, ACCENT, INK],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': ['case', highlighted, 2, 1],
-        },
-      },
+      { type: 'circle', paint: circlePaint(SYMBOLS.place, SYMBOLS.ownPlace) },
       // Labels: every place when zoomed in; the step's own places always.
-      {
-        type: 'symbol',
-        only: 'others',
-        minzoom: 4.5,
-        layout: placeLabel(12),
-        paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
-      },
-      {
-        type: 'symbol',
-        only: 'highlighted',
-        // Placed before every other label (style.ts puts it on top), so it wins collisions.
-        layout: placeLabel(14),
-        paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2 },
-      },
+      { ...placeLabel(SYMBOLS.placeLabel), only: 'others', minzoom: 4.5 },
+      // Placed before every other label (style.ts puts it on top), so it wins collisions.
+      { ...placeLabel(SYMBOLS.ownPlaceLabel), only: 'highlighted' },
     ],
   },
   // Last, so that the period's state names win label collisions against place names.
@@ -225,15 +159,8 @@ export const STORY_LAYERS: StoryLayer[] = [
     draw: [
       {
         type: 'symbol',
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': ['Noto Sans Regular'],
-          'text-size': 12,
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.12,
-          'text-max-width': 9,
-        },
-        paint: { 'text-color': STATE_TEXT, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+        layout: { 'text-field': ['get', 'label'], ...textLayout(SYMBOLS.stateLabel) },
+        paint: textPaint(SYMBOLS.stateLabel),
       },
     ],
   },
@@ -255,55 +182,35 @@ export const MOVING_DRAW: Draw[] = [
   {
     type: 'line',
     filter: ['==', ['get', 'part'], 'line'],
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': byActor, 'line-width': 4.5, 'line-opacity': 0.9 },
+    layout: ROUND,
+    paint: linePaint(SYMBOLS.movingLine),
   },
   { ...movementArrows, filter: ['==', ['get', 'part'], 'line'] },
   {
     type: 'circle',
     filter: ['==', ['get', 'part'], 'head'],
-    paint: {
-      'circle-radius': 8,
-      'circle-color': byActor,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
+    paint: circlePaint(SYMBOLS.movingHead),
   },
   {
     type: 'symbol',
     filter: ['==', ['get', 'part'], 'head'],
     layout: {
       'icon-image': 'arrow',
-      'icon-size': 0.45,
+      'icon-size': SYMBOLS.movingHeadArrow.size,
       // The chevron points east; a bearing is measured clockwise from north.
       'icon-rotate': ['-', ['get', 'bearing'], 90],
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
     },
-    paint: { 'icon-color': '#ffffff' },
+    paint: { 'icon-color': SYMBOLS.movingHeadArrow.colour },
   },
 ];
 
 /** A place the reader points at from the text (a linked name): a ring and its name, on top. */
 export const FOCUS_SOURCE = 'focus';
 export const FOCUS_DRAW: Draw[] = [
-  {
-    type: 'circle',
-    paint: {
-      'circle-radius': 13,
-      'circle-color': 'rgba(0, 0, 0, 0)',
-      'circle-stroke-color': ACCENT,
-      'circle-stroke-width': 3,
-    },
-  },
-  {
-    type: 'symbol',
-    layout: {
-      // Placed first (the top layer): the same name drawn by the places layer then gives way.
-      ...placeLabel(15),
-      'text-radial-offset': 1.2,
-    },
-    paint: { 'text-color': ACCENT, 'text-halo-color': HALO, 'text-halo-width': 2.5 },
-  },
+  { type: 'circle', paint: circlePaint(SYMBOLS.focusRing) },
+  // Placed first (the top layer): the same name drawn by the places layer then gives way.
+  placeLabel(SYMBOLS.focusLabel),
 ];

@@ -4,6 +4,7 @@
  * the legend and the static maps (SVG patterns).
  */
 import { ACTORS, isActor } from './actors.ts';
+import { SYMBOLS } from './symbology.ts';
 
 /** One tile of the pattern: an SVG path in a TILE × TILE square, stroked or (for dots) filled. */
 export interface Pattern {
@@ -33,11 +34,8 @@ export const ZONE_PATTERNS: Record<string, Pattern> = {
   },
 };
 
-/** Opacity of a zone's wash and of its pattern's lines. */
-export const WASH_OPACITY = 0.1;
-export const LINE_OPACITY = 0.7;
-
-export const patternId = (kind: string, actor: string) => `zone-${kind}-${actor}`;
+/** Opacity of a zone's wash and of its pattern's lines, for the canvas the live map draws on. */
+export const { washOpacity: WASH_OPACITY, lineOpacity: LINE_OPACITY } = SYMBOLS.zonePattern;
 
 /** The kind and actor a pattern image id names, or null when it is not one of ours. */
 export function parsePatternId(id: string): { pattern: Pattern; colour: string } | null {
@@ -52,10 +50,11 @@ export function parsePatternId(id: string): { pattern: Pattern; colour: string }
 /** The pattern as an SVG <pattern> (static maps, legend): the same wash and marks. */
 export function patternSvg(id: string, kind: string, colour: string): string {
   const pattern = ZONE_PATTERNS[kind];
+  const { washOpacity, lineOpacity, lineWidth } = SYMBOLS.zonePattern;
   const mark = !pattern?.path
     ? ''
     : pattern.filled
-      ? `<path d="${pattern.path}" fill="${colour}" fill-opacity="${LINE_OPACITY}"/>`
-      : `<path d="${pattern.path}" stroke="${colour}" stroke-opacity="${LINE_OPACITY}" stroke-width="1.2"/>`;
-  return `<pattern id="${id}" width="${TILE}" height="${TILE}" patternUnits="userSpaceOnUse"><rect width="${TILE}" height="${TILE}" fill="${colour}" fill-opacity="${WASH_OPACITY}"/>${mark}</pattern>`;
+      ? `<path d="${pattern.path}" fill="${colour}" fill-opacity="${lineOpacity}"/>`
+      : `<path d="${pattern.path}" stroke="${colour}" stroke-opacity="${lineOpacity}" stroke-width="${lineWidth}"/>`;
+  return `<pattern id="${id}" width="${TILE}" height="${TILE}" patternUnits="userSpaceOnUse"><rect width="${TILE}" height="${TILE}" fill="${colour}" fill-opacity="${washOpacity}"/>${mark}</pattern>`;
 }

@@ -6,8 +6,9 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import latinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import vietnamese from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff2?url';
-import { BORDER, COAST, LAND, RIVER, RIVER_TEXT, SEA } from './colours.ts';
 import { FOCUS_DRAW, FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import { linePaint, textLayout, textPaint } from './paint.ts';
+import { SYMBOLS } from './symbology.ts';
 
 /**
  * The basemap keeps 0.01° (scripts/basemap.ts), about a pixel at zoom 6: deeper tiles would add
@@ -25,30 +26,17 @@ export const STORY_DATA: Record<string, string> = Object.fromEntries(
 export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   const basemap: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': SEA } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } },
-    {
-      id: 'coast',
-      type: 'line',
-      source: 'coast',
-      paint: { 'line-color': COAST, 'line-width': 0.8 },
-    },
+    { id: 'background', type: 'background', paint: { 'background-color': SYMBOLS.sea.colour } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': SYMBOLS.land.colour } },
+    { id: 'coast', type: 'line', source: 'coast', paint: linePaint(SYMBOLS.coast) },
     {
       id: 'rivers',
       type: 'line',
       source: 'rivers',
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': RIVER,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 2],
-      },
+      paint: linePaint(SYMBOLS.river),
     },
-    {
-      id: 'borders',
-      type: 'line',
-      source: 'borders',
-      paint: { 'line-color': BORDER, 'line-width': 0.9, 'line-dasharray': [4, 2] },
-    },
+    { id: 'borders', type: 'line', source: 'borders', paint: linePaint(SYMBOLS.border) },
     {
       id: 'river-labels',
       type: 'symbol',
@@ -57,11 +45,9 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
       layout: {
         'symbol-placement': 'line',
         'text-field': ['get', 'name'],
-        'text-font': ['Noto Sans Regular'],
-        'text-size': 11,
-        'text-letter-spacing': 0.05,
+        ...textLayout(SYMBOLS.riverLabel),
       },
-      paint: { 'text-color': RIVER_TEXT, 'text-halo-color': LAND, 'text-halo-width': 1 },
+      paint: textPaint(SYMBOLS.riverLabel),
     },
   ];
   const draws = STORY_LAYERS.flatMap((layer) =>
