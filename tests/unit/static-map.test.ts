@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderStaticMap, type StaticMapInput } from '../../scripts/static-map.ts';
+import { renderStaticMap, type StaticMapInput } from '../../scripts/static-map.ts';
+import { escapeXml } from '../../scripts/static-map/svg.ts';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
 import type { Step, View } from '../../src/story/types.ts';
 
@@ -180,7 +181,7 @@ describe('renderStaticMap', () => {
       'stroke="#8fb1c6"', // rivers
       'stroke="#a49b8c"', // borders
       'fill="#b3261e" fill-opacity="0.14"', // dmz
-      'stroke="#fff" stroke-width="5"', // demarcation casing
+      'stroke="#ffffff" stroke-width="5"', // demarcation casing
       'stroke="#c23b00"', // supply route
       'stroke="#8e3a74"', // troop movement
       '<circle', // places
@@ -255,7 +256,7 @@ describe('renderStaticMap', () => {
     const svg = renderStaticMap(input());
     expectInsideViewBox(svg);
     const own =
-      /<g fill="#b3261e" stroke="#fff" stroke-width="2">\n<circle cx="([\d.]+)" cy="([\d.]+)"/.exec(
+      /<g fill="#b3261e" stroke="#ffffff" stroke-width="2">\n<circle cx="([\d.]+)" cy="([\d.]+)"/.exec(
         svg,
       );
     const [x, y] = mercator(CAMERA as View & { kind: 'camera' }, [106, 17]);
@@ -312,6 +313,7 @@ describe('renderStaticMap', () => {
 });
 
 describe('renderStaticMap on the story', () => {
+  // Builds the basemap and draws every step: seconds, more on a busy machine.
   it('renders every step small, with its highlighted places labelled', () => {
     const { story, files } = loadStoryData(process.cwd());
     const read = (name: string) => JSON.parse(files[name]!) as FeatureCollection;
@@ -364,5 +366,5 @@ describe('renderStaticMap on the story', () => {
     );
     if (outOfFrame.length)
       console.log(`highlighted places outside a ${W}x${H} frame: ${outOfFrame.join(', ')}`);
-  });
+  }, 120_000);
 });
