@@ -12,8 +12,8 @@
  *   bounding box misses the visible area is dropped before it is projected;
  * - what remains is clipped to the viewport (projection.clipExtent), so only visible geometry is
  *   written;
- * - the projected lines are simplified (Douglas–Peucker, 0.4 px) and rings smaller than a pixel
- *   are dropped;
+ * - the projected lines are simplified (Douglas–Peucker by @turf/simplify, 0.4 px) and rings
+ *   smaller than a pixel are dropped;
  * - coordinates are written with one decimal (geoPath().digits(1));
  * - all the features of one style share one <path> and the style sits on it once; no ids, classes
  *   or data attributes per feature.

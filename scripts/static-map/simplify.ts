@@ -1,41 +1,31 @@
-/** Simplification of a static map's projected lines, in pixels. */
+/** Simplification of a static map's lines and rings, in pixels, after projection and clipping. */
+import simplify from '@turf/simplify';
 import type { GeoStream } from 'd3-geo';
+import type { Position } from 'geojson';
 
 /** Simplification tolerance, in pixels. */
 const TOLERANCE = 0.4;
 /** Rings smaller than this across, in pixels, are not drawn. */
 const MIN_RING = 1;
 
-/**
- * A stream stage after projection and clipping: simplifies each line and ring in pixels and drops
- * rings too small to see.
- */
+/** A stream stage that simplifies each line and ring and drops rings too small to see. */
 export function simplifyStream(sink: GeoStream): GeoStream {
   let polygon = false;
-  let line: number[] | null = null;
+  let line: Position[] | null = null;
   return {
     point(x, y) {
-      if (line) line.push(x, y);
+      if (line) line.push([x, y]);
       else sink.point(x, y);
     },
     lineStart() {
       line = [];
     },
     lineEnd() {
-      const kept = douglasPeucker(line ?? [], TOLERANCE);
+      const kept = simplified(line ?? [], polygon);
       line = null;
-      if (kept.length < (polygon ? 6 : 4)) return;
-      if (polygon) {
-        const xs = kept.filter((_, i) => i % 2 === 0);
-        const ys = kept.filter((_, i) => i % 2 === 1);
-        const across = Math.max(
-          Math.max(...xs) - Math.min(...xs),
-          Math.max(...ys) - Math.min(...ys),
-        );
-        if (across < MIN_RING) return;
-      }
+      if (!kept) return;
       sink.lineStart();
-      for (let i = 0; i < kept.length; i += 2) sink.point(kept[i]!, kept[i + 1]!);
+      for (const [x = 0, y = 0] of kept) sink.point(x, y);
       sink.lineEnd();
     },
     polygonStart() {
@@ -52,49 +42,21 @@ export function simplifyStream(sink: GeoStream): GeoStream {
   };
 }
 
-/** Douglas–Peucker on flat [x0, y0, x1, y1, …] coordinates; keeps both ends. */
-function douglasPeucker(xy: number[], tolerance: number): number[] {
-  const n = xy.length / 2;
-  if (n <= 2) return xy;
-  const keep = new Uint8Array(n);
-  keep[0] = keep[n - 1] = 1;
-  const limit = tolerance * tolerance;
-  const stack = [0, n - 1];
-  while (stack.length) {
-    const last = stack.pop()!;
-    const first = stack.pop()!;
-    let farthest = -1;
-    let max = limit;
-    for (let i = first + 1; i < last; i++) {
-      const d = segmentDistance2(xy, i, first, last);
-      if (d > max) {
-        max = d;
-        farthest = i;
-      }
-    }
-    if (farthest >= 0) {
-      keep[farthest] = 1;
-      stack.push(first, farthest, farthest, last);
-    }
+/** The line or ring (open: d3 streams rings without their closing point) simplified, or null. */
+function simplified(points: Position[], ring: boolean): Position[] | null {
+  const fewest = ring ? 3 : 2;
+  if (points.length < fewest) return null;
+  // Douglas–Peucker alone (highQuality), as the tolerance is already in pixels.
+  const { coordinates } = simplify(
+    { type: 'LineString', coordinates: points },
+    { tolerance: TOLERANCE, highQuality: true, mutate: true },
+  );
+  if (coordinates.length < fewest) return null;
+  if (ring) {
+    const xs = coordinates.map(([x = 0]) => x);
+    const ys = coordinates.map(([, y = 0]) => y);
+    const across = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    if (across < MIN_RING) return null;
   }
-  return xy.filter((_, i) => keep[i >> 1]);
-}
-
-/** Squared distance from point p to the segment a–b, all indexes into flat coordinates. */
-function segmentDistance2(xy: number[], p: number, a: number, b: number): number {
-  const [px, py, ax, ay, bx, by] = [
-    xy[2 * p]!,
-    xy[2 * p + 1]!,
-    xy[2 * a]!,
-    xy[2 * a + 1]!,
-    xy[2 * b]!,
-    xy[2 * b + 1]!,
-  ];
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2)) : 0;
-  const ex = px - (ax + t * dx);
-  const ey = py - (ay + t * dy);
-  return ex * ex + ey * ey;
+  return coordinates;
 }
