@@ -2,8 +2,8 @@
  * Renders one story step's map as a standalone SVG at build time, for readers without the live
  * map: no WebGL, no JavaScript, or a printed page. Same projection (Web Mercator), framing,
  * symbols (src/map/symbology.ts) and drawing order as the maplibre map, from the same basemap and
- * prepared layers. The parts: static-map/frame.ts (projection and view), geometry.ts (parts and
- * culling), simplify.ts, labels.ts (placement) and svg.ts (writing).
+ * prepared layers. Its parts, in static-map/: frame (projection and view), features (what a step
+ * draws), geometry, simplify, labels (placement) and svg (writing).
  *
  * Pure: no file or network access, no clock, no randomness; the same input gives the same string.
  *
@@ -20,10 +20,10 @@
  */
 import { geoPath, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
-import { ACTORS, isActor } from '../src/map/actors.ts';
 import { patternSvg } from '../src/map/patterns.ts';
 import { atZoom, SYMBOLS, type LineSymbol } from '../src/map/symbology.ts';
 import type { Step } from '../src/story/types.ts';
+import { colourOf, groups, props, stepFeatures, titleOf } from './static-map/features.ts';
 import { frame, intersects, visibleArea, zoomOf } from './static-map/frame.ts';
 import { bboxOf, d3Winding, firstPoint, parts } from './static-map/geometry.ts';
 import { LabelSpace } from './static-map/labels.ts';
@@ -76,23 +76,7 @@ export function renderStaticMap(input: StaticMapInput): string {
   };
   const inViewport = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
 
-  const shown = new Set(step.layers);
-  const highlighted = new Set(step.highlight.map(({ layer, id }) => `${layer}\n${id}`));
-  const isHighlighted = (layer: string, feature: Feature) =>
-    highlighted.has(`${layer}\n${String(props(feature).id)}`);
-  /** The layer's features that exist during the step, split into the others and the highlighted. */
-  const storyFeatures = (layer: string): [Feature[], Feature[]] => {
-    if (!shown.has(layer)) return [[], []];
-    const [from, to] = step.period;
-    const existing = (layers[layer]?.features ?? []).filter((feature) => {
-      const p = props(feature);
-      return typeof p.from === 'number' && typeof p.to === 'number' && p.from <= to && p.to >= from;
-    });
-    return [
-      existing.filter((feature) => !isHighlighted(layer, feature)),
-      existing.filter((feature) => isHighlighted(layer, feature)),
-    ];
-  };
+  const storyFeatures = (layer: string) => stepFeatures(step, layers, layer);
 
   const body: string[] = [];
   const line = (d: string, attributes: string) => {
@@ -232,32 +216,4 @@ export function renderStaticMap(input: StaticMapInput): string {
     '</svg>',
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/** A feature's colour in a symbol: its actor's, or the symbol's own. */
-function colourOf(feature: Feature, symbol: LineSymbol): string {
-  const actor = props(feature).actor;
-  return symbol.byActor && isActor(actor) ? ACTORS[actor].colour : symbol.colour;
-}
-
-/** Features grouped by a key (e.g. their colour), in first-seen order. */
-function groups(features: Feature[], key: (feature: Feature) => string): [string, Feature[]][] {
-  const byKey = new Map<string, Feature[]>();
-  for (const feature of features)
-    byKey.set(key(feature), [...(byKey.get(key(feature)) ?? []), feature]);
-  return [...byKey];
-}
-
-/** The title read out for the map: its date and what it is about. */
-function titleOf(step: Step, layers: Record<string, FeatureCollection>): string {
-  const names = step.highlight.flatMap(({ layer, id }) => {
-    const feature = layers[layer]?.features.find((f) => props(f).id === id);
-    const name = feature && props(feature).name;
-    return typeof name === 'string' && name ? [name] : [];
-  });
-  return names.length ? `Map for ${step.date}: ${names.join(', ')}` : `Map for ${step.date}`;
-}
-
-function props(feature: Feature): Record<string, unknown> {
-  return feature.properties ?? {};
 }
