@@ -170,7 +170,7 @@ function unwrapRing(ring: Position[]): Position[] {
  * be drawn as a line across the whole world. Continuing past 180 instead (maplibre wraps it) keeps
  * every step between neighbouring positions short.
  */
-export function unwrap(positions: Position[]): Position[] {
+function unwrap(positions: Position[]): Position[] {
   const out: Position[] = [];
   for (const p of positions) {
     const previous = out[out.length - 1];

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { buildBasemap, DETAIL_BOUNDS, unwrap } from '../../scripts/basemap.ts';
+import { buildBasemap, DETAIL_BOUNDS } from '../../scripts/basemap.ts';
 
 const require = createRequire(import.meta.url);
 const basemap = buildBasemap(
@@ -74,23 +74,5 @@ describe('buildBasemap', () => {
     expect(lines(basemap.borders).filter(hop)).toEqual([]);
     // Only Antarctica, whose ring circles the globe below the map's southern edge, may hop.
     expect(rings.filter(hop).every((ring) => ring.every((p) => p[1]! < -60))).toBe(true);
-  });
-});
-
-describe('unwrap', () => {
-  it('continues past 180 instead of jumping to -180', () => {
-    expect(
-      unwrap([
-        [179, 65],
-        [-179.5, 66],
-        [-170, 67],
-        [179, 65],
-      ]),
-    ).toEqual([
-      [179, 65],
-      [180.5, 66],
-      [190, 67],
-      [179, 65],
-    ]);
   });
 });

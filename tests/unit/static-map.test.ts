@@ -284,18 +284,6 @@ describe('renderStaticMap', () => {
     expect((x0 + x1) / 2).toBeCloseTo(W / 2, 0);
   });
 
-  it('honours another size', () => {
-    const svg = renderStaticMap({ ...input(), width: 400, height: 300 });
-    expect(svg).toContain('viewBox="0 0 400 300"');
-  });
-
-  it('prefixes its ids when asked, for maps inlined side by side', () => {
-    const svg = renderStaticMap({ ...input(), idPrefix: 'map-geneva-' });
-    expect(svg).toContain('aria-labelledby="map-geneva-t"');
-    expect(svg).toContain('<title id="map-geneva-t">');
-    expect(svg).toContain('marker-end="url(#map-geneva-a0)"');
-  });
-
   it('is deterministic and leaves its input alone', () => {
     const data = input();
     const before = JSON.stringify(data);

@@ -1,4 +1,4 @@
-import type { Feature, LineString, MultiLineString, Point, Polygon } from 'geojson';
+import type { Feature, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { forWeb } from '../../src/geo/web-geometry.ts';
 
@@ -8,45 +8,8 @@ const feature = <G extends Feature['geometry']>(geometry: G): Feature<G> => ({
   geometry,
 });
 
+// Exact outputs, rounding and simplification included, are golden files (tests/golden/web-geometry/).
 describe('forWeb', () => {
-  it('rounds coordinates to 3 decimals', () => {
-    const out = forWeb(
-      feature<Point>({ type: 'Point', coordinates: [105.85432, 21.02849] }),
-      false,
-    );
-    expect(out.geometry.coordinates).toEqual([105.854, 21.028]);
-    expect(out.properties).toEqual({ id: 'x' });
-  });
-
-  it('drops vertices that lie on the line, keeps the corners', () => {
-    const line: LineString = {
-      type: 'LineString',
-      coordinates: [
-        [100, 10],
-        [100.5, 10],
-        [101, 10],
-        [101, 11],
-      ],
-    };
-    expect(forWeb(feature(line), false).geometry.coordinates).toEqual([
-      [100, 10],
-      [101, 10],
-      [101, 11],
-    ]);
-  });
-
-  it('keeps rings closed and counterclockwise', () => {
-    const ring = [
-      [100, 10],
-      [101, 10],
-      [101, 11],
-      [100, 11],
-      [100, 10],
-    ];
-    const out = forWeb(feature<Polygon>({ type: 'Polygon', coordinates: [ring] }), false);
-    expect(out.geometry.coordinates[0]).toEqual(ring);
-  });
-
   it('turns a link into a great-circle arc between its ends', () => {
     // Beijing to Geneva: the great circle bows north of the straight line on the map.
     const link: LineString = {
