@@ -39,6 +39,8 @@ function json(value: unknown): string {
   return `${text}\n`;
 }
 
+// Two hand-made topologies: borders kept, dissolved (one Cold War union) and between the two
+// data sets; a ring across the antimeridian, one around the pole, one that rounds to a point.
 describe('basemap (scripts/basemap.ts)', () => {
   it('turns two small topologies into land, coast and Cold War borders', () => {
     const { detail, world } = read<{ detail: Topology; world: Topology }>('basemap/in.json');
@@ -57,6 +59,9 @@ describe('web geometry (src/geo/web-geometry.ts)', () => {
   });
 });
 
+// Three steps of the story, frozen with the features they draw (properties trimmed) on a coarse
+// basemap (Natural Earth 1:110m, simplified): a camera view, a fitted view drawn smaller with
+// prefixed ids, and a world view across the antimeridian.
 describe('static maps (scripts/static-map.ts)', () => {
   const { maps, basemap, layers } = read<{
     maps: Omit<StaticMapInput, 'basemap' | 'layers'>[];
