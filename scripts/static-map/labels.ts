@@ -42,7 +42,7 @@ export class LabelSpace {
     symbol: TextSymbol,
     radius: number,
     force: boolean,
-  ) {
+  ): Label[] {
     if (!name) return [];
     const { size } = symbol;
     const w = textWidth(name, size, 0);
@@ -71,7 +71,7 @@ export class LabelSpace {
    * A state's name centred on its point, wrapped as maplibre's text-max-width does; skipped when
    * it would cover an earlier label or leave the viewport.
    */
-  state(name: string, [x, y]: [number, number], symbol: TextSymbol) {
+  state(name: string, [x, y]: [number, number], symbol: TextSymbol): Label[] {
     const { size } = symbol;
     const spacing = (symbol.letterSpacing ?? 0) * size;
     const maxWidth = (symbol.maxWidth ?? Infinity) * size;
