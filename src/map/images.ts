@@ -3,7 +3,8 @@
  * sprite sheet to fetch, and only the patterns a step uses are ever made.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { parsePatternId, TILE, LINE_OPACITY, WASH_OPACITY } from './patterns.ts';
+import { parsePatternId, TILE } from './patterns.ts';
+import { SYMBOLS } from './symbology.ts';
 
 export function resolveImagesOnDemand(map: maplibregl.Map): void {
   map.setMissingStyleImageResolver((id) => {
@@ -34,17 +35,18 @@ function patternImage(pattern: { path: string; filled: boolean }, colour: string
   const size = TILE * 2;
   const context = canvas(size);
   context.scale(2, 2);
+  const { washOpacity, lineOpacity, lineWidth } = SYMBOLS.zonePattern;
   context.fillStyle = colour;
-  context.globalAlpha = WASH_OPACITY;
+  context.globalAlpha = washOpacity;
   context.fillRect(0, 0, TILE, TILE);
-  context.globalAlpha = LINE_OPACITY;
+  context.globalAlpha = lineOpacity;
   if (pattern.path) {
     const path = new Path2D(pattern.path);
     if (pattern.filled) {
       context.fill(path);
     } else {
       context.strokeStyle = colour;
-      context.lineWidth = 1.2;
+      context.lineWidth = lineWidth;
       context.stroke(path);
     }
   }

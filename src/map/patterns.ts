@@ -34,9 +34,6 @@ export const ZONE_PATTERNS: Record<string, Pattern> = {
   },
 };
 
-/** Opacity of a zone's wash and of its pattern's lines, for the canvas the live map draws on. */
-export const { washOpacity: WASH_OPACITY, lineOpacity: LINE_OPACITY } = SYMBOLS.zonePattern;
-
 /** The kind and actor a pattern image id names, or null when it is not one of ours. */
 export function parsePatternId(id: string): { pattern: Pattern; colour: string } | null {
   for (const [kind, pattern] of Object.entries(ZONE_PATTERNS)) {
