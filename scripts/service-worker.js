@@ -100,7 +100,13 @@ async function install() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(install());
+  event.waitUntil(
+    install().catch((error) => {
+      // For whoever looks after a kiosk: chrome://serviceworker-internals shows this.
+      console.error('This build is not installed; the current one goes on serving.', error);
+      throw error;
+    }),
+  );
 });
 
 self.addEventListener('activate', (event) => {
