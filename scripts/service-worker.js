@@ -30,28 +30,31 @@ const BUILD = '__BUILD__';
 const MANIFEST = __MANIFEST__;
 const FILES = 'storymap-files';
 const RUNTIME = `storymap-runtime-${BUILD}`;
-const PAGE = new URL('./', self.location.href).href;
+const PAGE = absolute('./');
 /** Each listed address (no query) → its key in FILES. */
-const KEYS = new Map(
-  MANIFEST.files.map((file) => [new URL(file.url, self.location.href).href, cacheKey(file)]),
-);
+const KEYS = new Map(MANIFEST.files.map((file) => [absolute(file.url), cacheKey(file)]));
+
+/** An address of the manifest (relative to this worker) in full. */
+function absolute(url) {
+  return new URL(url, self.location.href).href;
+}
 
 /** Where a file of the manifest is kept in FILES: its address plus its revision, if it has one. */
-function cacheKey(file, base = self.location.href) {
-  const url = new URL(file.url, base);
+function cacheKey(file) {
+  const url = new URL(absolute(file.url));
   if (file.revision !== null) url.searchParams.set('__revision', file.revision);
   return url.href;
 }
 
 /** The files of the manifest that FILES does not hold yet (`stored`: the URLs of its keys). */
-function filesToFetch(files, stored, base = self.location.href) {
+function filesToFetch(files, stored) {
   const have = new Set(stored);
-  return files.filter((file) => !have.has(cacheKey(file, base)));
+  return files.filter((file) => !have.has(cacheKey(file)));
 }
 
 /** Keys of FILES that this manifest no longer lists: older revisions, and anything else. */
-function staleKeys(files, stored, base = self.location.href) {
-  const wanted = new Set(files.map((file) => cacheKey(file, base)));
+function staleKeys(files, stored) {
+  const wanted = new Set(files.map(cacheKey));
   return stored.filter((url) => !wanted.has(url));
 }
 
@@ -70,7 +73,7 @@ async function sha256Hex(bytes) {
 
 /** A file of the manifest from the server, checked against its revision. */
 async function download(file) {
-  const url = new URL(file.url, self.location.href).href;
+  const url = absolute(file.url);
   // 'reload': straight from the server. A copy in the HTTP cache may predate the build, and a
   // revalidation ('no-cache') would keep it when the server's dates are too coarse to tell.
   const response = await fetch(url, { cache: 'reload' });
@@ -88,11 +91,11 @@ async function install() {
   const stored = (await cache.keys()).map((request) => request.url);
   // All downloads are checked before anything is stored, so a failed install leaves no trace.
   const fetched = await Promise.all(filesToFetch(MANIFEST.files, stored).map(download));
-  const newPage = fetched.find(({ file }) => new URL(file.url, self.location.href).href === PAGE);
+  const newPage = fetched.find(({ file }) => absolute(file.url) === PAGE);
   const html = newPage
     ? new TextDecoder().decode(newPage.bytes)
     : await (await cache.match(KEYS.get(PAGE))).text();
-  const entry = new URL(MANIFEST.entry, self.location.href).href;
+  const entry = absolute(MANIFEST.entry);
   if (!KEYS.has(entry) || !pageLoadsEntry(html, PAGE, entry)) {
     throw new Error(`The page does not load this build's entry script ${MANIFEST.entry}`);
   }
