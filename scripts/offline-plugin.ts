@@ -1,53 +1,104 @@
 /**
- * Emits the service worker (scripts/service-worker.js) with the list of every file the story needs
- * offline: the page, its code and styles, the map's data and worker, and the fonts. The static
- * SVG maps (only for readers without WebGL) are cached as they are used, not up front.
+ * Writes the service worker (scripts/service-worker.js) as sw.js, with the list of every file the
+ * story needs offline and each one's revision: the page, its code and styles, the map's data and
+ * worker, and the fonts. The static SVG maps (only for readers without WebGL) are cached as they
+ * are used, not up front.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const WORKER_SOURCE = new URL('./service-worker.js', import.meta.url);
-const VERSION_LINE = "const VERSION = '__VERSION__';";
-const PRECACHE_LINE = 'const PRECACHE = __PRECACHE__;';
+const BUILD_LINE = "const BUILD = '__BUILD__';";
+const MANIFEST_LINE = 'const MANIFEST = __MANIFEST__;';
+/** Files from static/ that the story itself uses (the rest there is for other pages or docs). */
+const STATIC_FILES = ['favicon.svg', 'config.json'];
+/** Files the museum may edit on the server without a build: stored without a revision to check. */
+const UNVERSIONED = new Set(['config.json']);
 
-/** Files of the build to store on the first visit. */
-export function precacheList(fileNames: string[]): string[] {
-  // Browsers that run the map read woff2; the woff copies are for older ones.
-  const wanted = fileNames.filter(
-    (name) => !name.startsWith('data/static/') && !name.endsWith('.map') && !name.endsWith('.woff'),
-  );
-  // The page itself is stored under its folder's address, which is how readers open it.
-  return [
-    './',
-    ...wanted.filter((name) => name !== 'index.html').map((name) => `./${name}`),
-  ].sort();
+export interface PrecacheManifest {
+  /** The page's entry script. */
+  entry: string;
+  /** Addresses relative to the worker; `revision` is the SHA-256 of the bytes, in hex. */
+  files: { url: string; revision: string | null }[];
+}
+
+export function revisionOf(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A built file's address, relative to the worker. */
+function urlOf(name: string): string {
+  // The page is stored under its folder's address, which is how readers open it.
+  return name === 'index.html' ? './' : `./${name}`;
+}
+
+/**
+ * What the worker stores on install (`revisions`: each built file's name and revision; `entry`: the
+ * page's entry chunk). Browsers that run the map read woff2; the woff copies are for older ones.
+ */
+export function precacheManifest(
+  revisions: Record<string, string>,
+  entry: string,
+): PrecacheManifest {
+  const files = Object.entries(revisions)
+    .filter(
+      ([name]) =>
+        !name.startsWith('data/static/') && !name.endsWith('.map') && !name.endsWith('.woff'),
+    )
+    .map(([name, revision]) => ({
+      url: urlOf(name),
+      revision: UNVERSIONED.has(name) ? null : revision,
+    }))
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
+  if (!files.some((file) => file.url === './')) throw new Error('The build has no index.html');
+  if (!files.some((file) => file.url === urlOf(entry))) {
+    throw new Error(`The entry script ${entry} is not among the files to store offline`);
+  }
+  return { entry: urlOf(entry), files };
+}
+
+/** One name for a whole build: it changes whenever any built file does. */
+export function buildVersion(revisions: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(revisions).sort()) hash.update(`${name} ${revisions[name]}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The worker's source with the build's version and manifest filled in. */
+export function workerSource(template: string, build: string, manifest: PrecacheManifest): string {
+  if (!template.includes(BUILD_LINE) || !template.includes(MANIFEST_LINE)) {
+    throw new Error('scripts/service-worker.js: the BUILD or MANIFEST line to fill in is missing');
+  }
+  return template
+    .replace(BUILD_LINE, `const BUILD = '${build}';`)
+    .replace(MANIFEST_LINE, `const MANIFEST = ${JSON.stringify(manifest)};`);
 }
 
 export function offlinePlugin(): Plugin {
   return {
     name: 'storymap-offline',
     apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      // Files from static/ that the story itself uses (the rest there is for other pages or docs).
-      const files = precacheList([...Object.keys(bundle), 'favicon.svg', 'config.json']);
-      // The version changes whenever any cached file does, so a new build replaces the old cache.
-      const hash = createHash('sha256');
-      for (const name of Object.keys(bundle).sort()) {
-        const item = bundle[name]!;
-        hash.update(name).update(item.type === 'chunk' ? item.code : item.source);
+    // After writing rather than while bundling: Vite's own plugins still rewrite chunks in
+    // generateBundle, and the revisions must be those of the bytes the server will send.
+    writeBundle(options, bundle) {
+      const dir = options.dir;
+      if (!dir) throw new Error('storymap-offline: the build has no output folder');
+      const revisions: Record<string, string> = {};
+      for (const name of [...Object.keys(bundle), ...STATIC_FILES]) {
+        revisions[name] = revisionOf(readFileSync(join(dir, name)));
       }
-      const template = readFileSync(WORKER_SOURCE, 'utf8');
-      const source = template
-        .replace(VERSION_LINE, `const VERSION = '${hash.digest('hex').slice(0, 16)}';`)
-        .replace(PRECACHE_LINE, `const PRECACHE = ${JSON.stringify(files)};`);
-      if (source.includes(VERSION_LINE) || source.includes(PRECACHE_LINE) || source === template) {
-        throw new Error(
-          'scripts/service-worker.js: the VERSION or PRECACHE line to fill in is missing',
-        );
+      const entries = Object.values(bundle).filter((item) => item.type === 'chunk' && item.isEntry);
+      if (entries.length !== 1) {
+        throw new Error(`storymap-offline: expected one entry script, found ${entries.length}`);
       }
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      const source = workerSource(
+        readFileSync(WORKER_SOURCE, 'utf8'),
+        buildVersion(revisions),
+        precacheManifest(revisions, entries[0]!.fileName),
+      );
+      writeFileSync(join(dir, 'sw.js'), source);
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
- * A tiny static server for the built site in dist/, for the benchmark: gzip like a real host would,
- * no caching between runs, nothing outside the folder. Only node:http, node:fs and node:zlib.
+ * A tiny static server for the built site in dist/, for the benchmark and the offline test: gzip
+ * like a real host would, no caching between runs, nothing outside the folder. The offline test
+ * also swaps files' bytes (a new build, or a half-copied one) and counts requests. Only node:http,
+ * node:fs and node:zlib.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -25,6 +27,13 @@ const TYPES: Record<string, string> = {
 
 /** The types worth compressing; fonts and images are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg']);
+
+export interface ServeOptions {
+  /** Bytes to send instead of a file's, by its path in the folder (`sw.js`, `data/places.geojson`). */
+  replace?: Map<string, string | Buffer>;
+  /** Told the path in the folder of each file asked for (`index.html` for `/`). */
+  onRequest?: (name: string) => void;
+}
 
 export interface StaticServer {
   url: string;
@@ -55,7 +64,10 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  { replace, onRequest }: ServeOptions = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -69,10 +81,16 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
       const file = fileFor(root, req.url ?? '/');
       if (!file) return send(404, 'Not found');
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) return send(404, 'Not found');
+      const name = relative(root, file).split(sep).join('/');
+      onRequest?.(name);
+      const replaced = replace?.get(name);
+      const info = replaced === undefined ? await stat(file).catch(() => null) : null;
+      if (replaced === undefined && !info?.isFile()) return send(404, 'Not found');
       const ext = extname(file).toLowerCase();
-      const gzip = COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']);
+      const gzip =
+        replaced === undefined &&
+        COMPRESSIBLE.has(ext) &&
+        acceptsGzip(req.headers['accept-encoding']);
       const headers: Record<string, string> = {
         'Content-Type': TYPES[ext] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
@@ -80,9 +98,13 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       };
       if (COMPRESSIBLE.has(ext)) headers['Vary'] = 'Accept-Encoding';
       if (gzip) headers['Content-Encoding'] = 'gzip';
-      else headers['Content-Length'] = String(info.size);
+      else
+        headers['Content-Length'] = String(
+          replaced === undefined ? info!.size : Buffer.byteLength(replaced),
+        );
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
+      if (replaced !== undefined) return res.end(replaced);
       const body = createReadStream(file);
       body.on('error', () => res.destroy());
       if (gzip) body.pipe(createGzip()).pipe(res);

@@ -1,10 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { serveStatic } from '../bench/serve.ts';
 import { launchChromium } from './chromium.ts';
 import { expectStepShown } from './expect-step.ts';
 
 const { story } = loadStoryData(process.cwd());
+
+/**
+ * Waits until the newest service worker of the page's site is active: on a first visit, once it
+ * has stored everything; after an update, once the page(s) under the old one are gone.
+ */
+function waitForNewestWorker(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.installing ?? registration.waiting ?? registration.active!;
+    while (worker.state !== 'activated') {
+      if (worker.state === 'redundant') throw new Error('The new service worker failed');
+      await new Promise((resolve) =>
+        worker.addEventListener('statechange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/**
+ * Has the browser look for a new sw.js now, as it does on a visit, and tells what became of the
+ * new worker: `installed` (waiting to take over) or `redundant` (its install failed).
+ */
+function checkForUpdate(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = (await navigator.serviceWorker.getRegistration())!;
+    const found = new Promise<ServiceWorker>((resolve) =>
+      registration.addEventListener('updatefound', () => resolve(registration.installing!), {
+        once: true,
+      }),
+    );
+    const [worker] = await Promise.all([found, registration.update()]);
+    return new Promise<string>((resolve) => {
+      const settled = () => {
+        if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
+      };
+      worker.addEventListener('statechange', settled);
+      settled();
+    });
+  });
+}
+
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('offline', () => {
   it('opens from its cache on the second visit with the network off, in every mode', async () => {
@@ -17,14 +63,7 @@ describe('offline', () => {
       const first = context.pages()[0] ?? (await context.newPage());
       await first.goto(baseUrl);
       // The first visit stores everything: wait until the worker has finished installing.
-      await first.evaluate(async () => {
-        const registration = await navigator.serviceWorker.ready;
-        if (registration.active?.state !== 'activated') {
-          await new Promise((resolve) =>
-            registration.active!.addEventListener('statechange', resolve),
-          );
-        }
-      });
+      await waitForNewestWorker(first);
       await first.close();
 
       await context.setOffline(true);
@@ -43,6 +82,93 @@ describe('offline', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  it('updates by downloading only the files that changed, and keeps the old version when a new one does not verify', async () => {
+    const built = (name: string) => readFileSync(`dist/${name}`, 'utf8');
+    const pageA = built('index.html');
+    const placesA = built('data/places.geojson');
+    const workerA = built('sw.js');
+    const manifest = JSON.parse(/const MANIFEST = (.*);/.exec(workerA)![1]!) as {
+      entry: string;
+      files: { url: string }[];
+    };
+    const replace = new Map<string, string>();
+    const requests: string[] = [];
+    const site = await serveStatic('dist', {
+      replace,
+      // Not favicon.ico: the browser asks for it by itself, for the JSON pages below.
+      onRequest: (name) => name !== 'favicon.ico' && requests.push(name),
+    });
+    /** Puts a build on the server: `served` replaces A's files; sw.js lists `listed` (by default, what is served). */
+    const publish = (served: Record<string, string>, listed = served) => {
+      let worker = workerA;
+      for (const [name, text] of Object.entries(listed)) {
+        worker = worker.replace(sha256(built(name)), sha256(text));
+      }
+      replace.clear();
+      for (const [name, text] of Object.entries(served)) replace.set(name, text);
+      replace.set('sw.js', worker);
+      requests.length = 0;
+    };
+    /** What the worker answers for these files, with the network off. */
+    const servedOffline = async (page: Page, urls: string[]) => {
+      await page.context().setOffline(true);
+      const texts = await page.evaluate(
+        (urls) => Promise.all(urls.map((url) => fetch(url).then((response) => response.text()))),
+        urls,
+      );
+      await page.context().setOffline(false);
+      return texts;
+    };
+    // The worker's side only (the test above covers the story registering it and reading offline):
+    // the pages here are the configuration, which the worker does not answer with the story page.
+    const configUrl = new URL('config.json', site.url).href;
+
+    const context = await launchChromium();
+    try {
+      // This page registers the worker and watches it; it stays out of the worker's hands (it was
+      // open before the worker), so that it never holds an old version in place.
+      const watcher = context.pages()[0] ?? (await context.newPage());
+      await watcher.goto(configUrl);
+      await watcher.evaluate(() => navigator.serviceWorker.register('./sw.js'));
+      await waitForNewestWorker(watcher);
+      // The first install fetched each file once (config.json once more: the page itself).
+      const names = manifest.files.map(({ url }) => (url === './' ? 'index.html' : url.slice(2)));
+      expect(requests.filter((name) => name !== 'sw.js').sort()).toEqual(
+        [...names, 'config.json'].sort(),
+      );
+      const reader = await context.newPage();
+      await reader.goto(configUrl); // Under version A's worker.
+
+      // A new sw.js whose places do not match the server's (a build half copied onto the server).
+      publish({ 'data/places.geojson': placesA }, { 'data/places.geojson': `${placesA}\n` });
+      expect(await checkForUpdate(watcher)).toBe('redundant');
+      // A page that does not load the build's entry script, though its bytes are what sw.js says.
+      publish({ 'index.html': pageA.replace(manifest.entry.slice(2), 'assets/elsewhere.js') });
+      expect(await checkForUpdate(watcher)).toBe('redundant');
+      // Version A still serves.
+      expect(await servedOffline(reader, ['./', './data/places.geojson'])).toEqual([
+        pageA,
+        placesA,
+      ]);
+
+      // Version B: only the page changed, and only the page is downloaded.
+      const pageB = pageA.replace('<head>', '<head><meta name="test-build" content="B">');
+      publish({ 'index.html': pageB });
+      expect(await checkForUpdate(watcher)).toBe('installed');
+      expect(requests.sort()).toEqual(['index.html', 'sw.js']);
+
+      // B takes over once no page is under A any more, and serves B's page with A's other files.
+      await reader.close();
+      await waitForNewestWorker(watcher);
+      const next = await context.newPage();
+      await next.goto(configUrl);
+      expect(await servedOffline(next, ['./', './data/places.geojson'])).toEqual([pageB, placesA]);
+    } finally {
+      await context.close();
+      await site.close();
     }
   });
 });
