@@ -166,7 +166,9 @@ export class StoryController {
   }
 
   backToStory(): Promise<void> {
+    // The ring went with the place: the reader's pointer left its name to come back.
     this.placeShown = null;
+    this.pointedPlace = null;
     return this.mapCaughtUp();
   }
 
