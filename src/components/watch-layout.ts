@@ -2,6 +2,9 @@
  * Measures the map pane and what lies over it: every element marked `data-map-overlay` (the
  * timeline, the key, the step controls, the phone's text sheet…), as rectangles relative to the
  * pane. Measured again whenever any of them changes size, appears or goes away.
+ *
+ * The legend is not one of them: it is read back from the map once a step has settled, so
+ * framing around it would move the map a second time after every step.
  */
 import type { Layout, Rect } from '../map/frame.ts';
 
