@@ -70,6 +70,9 @@ export class StoryController {
   /** The one section shown, or null for the whole story. */
   readonly section: string | null;
   private map: MapHandle | null = null;
+  /** The step the listeners last heard of, and whether they are about to hear of another. */
+  private announced = -1;
+  private announcing = false;
   private readonly story: Pick<Story, 'steps' | 'places'>;
   // Listeners are bookkeeping, not state: nothing renders from them.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -137,7 +140,22 @@ export class StoryController {
     this.progress = 0;
     this.placeShown = null;
     this.pointedPlace = null;
-    this.emit('step');
+    this.announceStep();
+  }
+
+  /**
+   * Tells the listeners once the page shows the new step (its text in view, its address set by
+   * a listener), and once for a burst of moves: only if the step finally shown is a new one.
+   */
+  private announceStep(): void {
+    if (this.announcing) return;
+    this.announcing = true;
+    void tick().then(() => {
+      this.announcing = false;
+      if (this.activeIndex === this.announced) return;
+      this.announced = this.activeIndex;
+      this.emit('step');
+    });
   }
 
   /** Moves to a step by id (its text is scrolled into view); resolves when the map has settled. */
