@@ -19,6 +19,7 @@ import { prepareLayer, LayerFileError, type PreparedLayer } from '../src/geo/lay
 import { BASEMAP_DATA, STORY_LAYER_IDS, STORY_LAYERS } from '../src/map/layers.ts';
 import { parseNotes, parseSection } from '../src/story/parse.ts';
 import { linkPlaces } from '../src/story/place-links.ts';
+import { mapTextProblems, namedFeatures } from '../src/story/map-text.ts';
 import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import type { Step, Story } from '../src/story/types.ts';
@@ -111,6 +112,19 @@ export function loadStoryData(root: string): StoryData {
     Object.fromEntries(STORY_LAYER_IDS.map((id) => [id, layers[id]!.features])),
   );
   if (unused.length) throw new Error(`GeoJSON features no step shows:\n  ${unused.join('\n  ')}`);
+  const stepAt = new Map(
+    sections.flatMap((raw) =>
+      raw.steps.map((s) => [s.id, `${raw.file}:${s.fields.map?.line ?? s.line}`] as const),
+    ),
+  );
+  const mismatches = mapTextProblems(
+    story.steps.map((step) => ({ ...step, where: stepAt.get(step.id) ?? step.id })),
+    namedFeatures(
+      Object.fromEntries(STORY_LAYER_IDS.map((id) => [id, layers[id]!.collection.features])),
+    ),
+  );
+  if (mismatches.length)
+    throw new Error(`Map sentences that do not match the map:\n  ${mismatches.join('\n  ')}`);
 
   const require = createRequire(import.meta.url);
   const basemap = buildBasemap(

@@ -44,6 +44,12 @@ export function stepPeriod(value: string): [number, number] {
   return spanPeriod(start!.trim(), end.trim());
 }
 
+/** A period in words for messages: "1954-07-21 to 1976-07-02". */
+export function formatPeriod([from, to]: [number, number]): string {
+  const iso = (value: number) => String(value).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+  return `${iso(from)} to ${iso(to)}`;
+}
+
 export function periodsOverlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }

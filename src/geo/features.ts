@@ -5,7 +5,21 @@
  */
 import type { Feature, Geometry } from 'geojson';
 
-export interface StoryFeatureProperties {
+/** A name the feature bore for part of its span, as written in geo/ (dates as in start/end). */
+export interface PeriodNameSource {
+  name: string;
+  start: string;
+  end: string;
+}
+
+/** A period name as published: first and last day (YYYYMMDD) and the name. */
+export type PeriodName = [from: number, to: number, name: string];
+
+/** An event drawn as planned (never carried out) or disputed (its occurrence or course contested). */
+export const FEATURE_STATUSES = ['planned', 'disputed'] as const;
+export type FeatureStatus = (typeof FEATURE_STATUSES)[number];
+
+interface BaseProperties {
   id: string;
   name: string;
   aliases?: string[];
@@ -18,14 +32,30 @@ export interface StoryFeatureProperties {
   actor?: string;
   /** Shown only in the explore view: no step draws it. */
   explore?: boolean;
+  status?: FeatureStatus;
   [key: string]: unknown;
+}
+
+/** A feature's properties as curated in geo/. */
+export interface StoryFeatureProperties extends BaseProperties {
+  /** The names in use by period; `name` stays the default (and modern) name. */
+  names?: PeriodNameSource[];
 }
 
 /** A feature as the build publishes it: with its period as YYYYMMDD numbers, for the map's filters. */
 export type StoryFeature<G extends Geometry = Geometry> = Feature<
   G,
-  StoryFeatureProperties & { from: number; to: number }
+  BaseProperties & { from: number; to: number; names?: PeriodName[] }
 >;
+
+/** The name in use on a day (YYYYMMDD): the period name covering it, else the default name. */
+export function nameAt(
+  properties: { name: string; names?: PeriodName[] | unknown },
+  day: number,
+): string {
+  const names = Array.isArray(properties.names) ? (properties.names as PeriodName[]) : [];
+  return names.find(([from, to]) => from <= day && day <= to)?.[2] ?? properties.name;
+}
 
 /** The features of a published layer file, checked; throws naming the layer and what is wrong. */
 export function readLayerJson(layer: string, json: unknown): StoryFeature[] {
@@ -45,6 +75,21 @@ export function readLayerJson(layer: string, json: unknown): StoryFeature[] {
       fail(`item ${i} has no string "id" and "name"`);
     if (typeof p?.from !== 'number' || typeof p.to !== 'number')
       fail(`feature "${String(p?.id)}" has no numeric "from" and "to"`);
+    const names: unknown = p?.names;
+    if (
+      names !== undefined &&
+      !(
+        Array.isArray(names) &&
+        names.every(
+          (n) =>
+            Array.isArray(n) &&
+            typeof n[0] === 'number' &&
+            typeof n[1] === 'number' &&
+            typeof n[2] === 'string',
+        )
+      )
+    )
+      fail(`feature "${String(p?.id)}" has "names" that are not [from, to, name] triples`);
   });
   return features as StoryFeature[];
 }

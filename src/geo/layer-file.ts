@@ -9,6 +9,7 @@ import { ACTOR_IDS, isActor } from '../map/actors.ts';
 import type { GeometryKind } from '../map/layers.ts';
 import { spanPeriod } from './dates.ts';
 import type { StoryFeature, StoryFeatureProperties } from './features.ts';
+import { checkPeriodNames, statusProblem } from './period-names.ts';
 
 export interface PreparedLayer {
   collection: FeatureCollection<StoryFeature['geometry'], StoryFeature['properties']>;
@@ -105,6 +106,10 @@ export function prepareLayer(
         );
       }
     }
+    const status = statusProblem(props.status);
+    if (status) problems.push(`${where}: ${status}`);
+    const names = checkPeriodNames(props.names, period);
+    problems.push(...names.problems.map((reason) => `${where}: ${reason}`));
     const type = feature?.geometry?.type;
     if (type && !GEOMETRY_TYPES[geometry].includes(type)) {
       problems.push(
@@ -123,7 +128,12 @@ export function prepareLayer(
       type: 'Feature',
       id: undefined,
       geometry: feature.geometry,
-      properties: { ...(props as StoryFeatureProperties), from: period[0], to: period[1] },
+      properties: {
+        ...(props as StoryFeatureProperties),
+        from: period[0],
+        to: period[1],
+        names: names.published,
+      },
     });
   });
   if (problems.length) throw new LayerFileError(problems);

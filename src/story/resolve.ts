@@ -2,7 +2,7 @@
  * Turns the parsed content into the story the app reads, checking it against the GeoJSON layers.
  * Every problem is collected (file, line, step, reason) so one build run reports them all.
  */
-import { periodsOverlap, stepPeriod } from '../geo/dates.ts';
+import { formatPeriod, periodsOverlap, stepPeriod } from '../geo/dates.ts';
 import { ContentError, type RawNotes, type RawSection, type RawStep } from './parse.ts';
 import type { LngLat, Note, Section, Step, Story } from './types.ts';
 import { list, resolveView } from './resolve-view.ts';
@@ -249,9 +249,4 @@ function resolveNotes(
     notes.push({ number, text: texts.get(number) ?? null });
   }
   return notes;
-}
-
-function formatPeriod([from, to]: [number, number]): string {
-  const iso = (value: number) => String(value).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
-  return `${iso(from)} to ${iso(to)}`;
 }

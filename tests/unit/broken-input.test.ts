@@ -80,6 +80,26 @@ describe.each([
     PLACES,
     /geo\/places\.geojson: feature "saigon": marked "explore": true but step "first" draws it; remove the mark/,
   ],
+  [
+    'bad-period-names.geojson',
+    PLACES,
+    /geo\/places\.geojson: feature "hanoi": "names" entry 1 \("Ke Cho"\) runs 1940 to 1950, outside the feature's own start and end; keep it within them/,
+  ],
+  [
+    'bad-period-names.geojson',
+    PLACES,
+    /feature "hanoi": "names" entry 2 \("Hanoi"\) starts before "Ke Cho" ends; list the names in order, without overlaps/,
+  ],
+  [
+    'bad-status.geojson',
+    'geo/troop-movements.geojson',
+    /geo\/troop-movements\.geojson: feature "cmag": "status" is "rumoured"; use planned or disputed/,
+  ],
+  [
+    'planned-unsaid.geojson',
+    'geo/troop-movements.geojson',
+    /1-intro\.md:8: step "first": the map sentence names "cmag" but not that it is planned; say so/,
+  ],
   // Broken story content
   [
     'unknown-layer.md',
@@ -105,6 +125,16 @@ describe.each([
     'malformed-view.md',
     INTRO,
     /1-intro\.md:\d+: step "geneva-talks": line \d+: expected 2 comma-separated number\(s\), got "6\.14 46\.2"/,
+  ],
+  [
+    'map-text-mismatch.md',
+    INTRO,
+    /1-intro\.md:8: step "first": the map sentence does not name "hanoi" \(Hanoi\), which the step highlights; name it in "map:" by its name, an alias or its period name, or drop it from "highlight"/,
+  ],
+  [
+    'map-text-mismatch.md',
+    INTRO,
+    /1-intro\.md:8: step "first": the map sentence names "geneva" \(places feature "geneva"\), which the map does not draw at this step \(it exists 1954-04-26 to 1954-07-21, not at the step's date\); draw it or take it out of "map:"/,
   ],
   [
     'empty-section.md',
