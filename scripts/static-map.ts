@@ -23,7 +23,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { patternSvg } from '../src/map/patterns.ts';
 import { atZoom, SYMBOLS, type LineSymbol } from '../src/map/symbology.ts';
 import type { Step } from '../src/story/types.ts';
-import { colourOf, groups, props, stepFeatures, titleOf } from './static-map/features.ts';
+import { colourOf, groups, nameOf, props, stepFeatures, titleOf } from './static-map/features.ts';
 import { frame, intersects, visibleArea, zoomOf } from './static-map/frame.ts';
 import { bboxOf, d3Winding, firstPoint, parts } from './static-map/geometry.ts';
 import { LabelSpace } from './static-map/labels.ts';
@@ -138,13 +138,18 @@ export function renderStaticMap(input: StaticMapInput): string {
   storyFeatures('troop-movements').forEach((features, i) => {
     const symbol = SYMBOLS.troopMovement;
     for (const [colour, group] of groups(features, (f) => colourOf(f, symbol))) {
-      const lines = group.map((feature) => pathOf([feature])).filter(Boolean);
+      // Planned or disputed movements are dashed, as the live map draws them.
+      const lines = group.flatMap((feature) => {
+        const d = pathOf([feature]);
+        const dash = props(feature).status ? ' stroke-dasharray="6 4"' : '';
+        return d ? [`<path d="${d}"${dash}/>`] : [];
+      });
       if (!lines.length) continue;
       const arrow = `${idPrefix}a${defs.length}`;
       defs.push(arrowMarker(arrow, colour));
       body.push(
         `<g fill="none" ${stroke(symbol, { zoom, highlighted: i > 0, colour })} stroke-linecap="round" stroke-linejoin="round" marker-end="url(#${arrow})">`,
-        ...lines.map((d) => `<path d="${d}"/>`),
+        ...lines,
         '</g>',
       );
     }
@@ -162,7 +167,7 @@ export function renderStaticMap(input: StaticMapInput): string {
   const placesInView = (features: Feature[]) =>
     features.flatMap((feature) => {
       const xy = dot(feature);
-      return xy ? [{ xy, name: String(props(feature).name ?? '') }] : [];
+      return xy ? [{ xy, name: nameOf(feature, step) }] : [];
     });
   const [others, own] = storyFeatures('places');
   const otherPlaces = placesInView(others);

@@ -1,5 +1,6 @@
 /** Which features a step's static map draws, grouped as they share a path, and its title. */
 import type { Feature, FeatureCollection } from 'geojson';
+import { nameAt } from '../../src/geo/features.ts';
 import { ACTORS, isActor } from '../../src/map/actors.ts';
 import type { LineSymbol } from '../../src/map/symbology.ts';
 import type { Step } from '../../src/story/types.ts';
@@ -43,12 +44,21 @@ export function groups(
   return [...byKey];
 }
 
+/**
+ * A feature's name as it was at the step's date (its period name, else its name): at the end of a
+ * step's span, where its text arrives (a 1949 step says Beijing, renamed from Peiping in September).
+ */
+export function nameOf(feature: Feature, step: Step): string {
+  const p = props(feature);
+  return nameAt({ name: String(p.name ?? ''), names: p.names }, step.period[1]);
+}
+
 /** The title read out for the map: its date and what it is about. */
 export function titleOf(step: Step, layers: Layers): string {
   const names = step.highlight.flatMap(({ layer, id }) => {
     const feature = layers[layer]?.features.find((f) => props(f).id === id);
-    const name = feature && props(feature).name;
-    return typeof name === 'string' && name ? [name] : [];
+    const name = feature && nameOf(feature, step);
+    return name ? [name] : [];
   });
   return names.length ? `Map for ${step.date}: ${names.join(', ')}` : `Map for ${step.date}`;
 }

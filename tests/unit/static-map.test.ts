@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { renderStaticMap, type StaticMapInput } from '../../scripts/static-map.ts';
+import { nameOf } from '../../scripts/static-map/features.ts';
 import { escapeXml } from '../../scripts/static-map/svg.ts';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
 import type { Step, View } from '../../src/story/types.ts';
@@ -234,6 +235,20 @@ describe('renderStaticMap', () => {
     expect(svg.match(/<circle /g)).toHaveLength(2);
   });
 
+  it('names a place as it was at the step’s date and dashes a planned movement', () => {
+    const base = input();
+    const places = base.layers.places!.features;
+    places[1]!.properties!.names = [
+      [19450101, 19550101, 'Sài Gòn (1954)'],
+      [19550102, 19751231, 'Later'],
+    ];
+    base.layers['troop-movements']!.features[0]!.properties!.status = 'planned';
+    const svg = renderStaticMap(base);
+    expect(svg).toContain('>Sài Gòn (1954)</text>');
+    expect(svg).not.toContain('>Saigon</text>');
+    expect(svg).toMatch(/<path d="[^"]+" stroke-dasharray="6 4"\/>/);
+  });
+
   it('leaves out features outside the view', () => {
     const svg = renderStaticMap(input());
     expect(svg).not.toContain('Paris');
@@ -331,7 +346,7 @@ describe('renderStaticMap on the story', () => {
         const place = layers[layer]!.features.find((f) => f.properties?.id === id)!;
         // Only places are labelled; a highlighted line or area has no label to look for.
         if (place.geometry.type !== 'Point') continue;
-        const name = `>${escapeXml(String(place.properties!.name))}</text>`;
+        const name = `>${escapeXml(nameOf(place, step))}</text>`;
         const [lng = 0, lat = 0] = place.geometry.coordinates;
         // A place is in the frame when it is inside fitted bounds, or projects into a camera's view.
         const view = step.view;
