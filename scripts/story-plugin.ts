@@ -99,7 +99,7 @@ export function loadStoryData(root: string): StoryData {
     story.timeline = resolveTimeline(
       relative(root, timelineFile),
       readFileSync(timelineFile, 'utf8'),
-      new Set(story.steps.map((step) => step.id)),
+      new Map(story.steps.map((step) => [step.id, step.period])),
     );
   }
   const placeNames = layers.places!.collection.features.map(({ properties: p }) => ({

@@ -2,7 +2,7 @@
  * The timeline of Mao's four stages and the key events (src/story/timeline.json), checked against
  * the story at build: every stage and event opens a step that exists.
  */
-import { datePeriod, spanPeriod } from '../geo/dates.ts';
+import { datePeriod, formatPeriod, periodsOverlap, spanPeriod } from '../geo/dates.ts';
 
 export interface Timeline {
   stages: { label: string; summary: string; period: [number, number]; step: string }[];
@@ -15,7 +15,17 @@ interface RawTimeline {
 }
 
 /** The timeline, or an error listing every problem (with the file and the entry). */
-export function resolveTimeline(file: string, text: string, stepIds: Set<string>): Timeline {
+/**
+ * `steps` are the story's step ids, or their periods: then an event must fall within the period of
+ * the step it opens (an event opening a step dated before it happened misleads the reader).
+ */
+export function resolveTimeline(
+  file: string,
+  text: string,
+  steps: Set<string> | Map<string, [number, number]>,
+): Timeline {
+  const stepIds = new Set(steps.keys());
+  const stepPeriods = steps instanceof Map ? steps : undefined;
   const problems: string[] = [];
   let raw: RawTimeline;
   try {
@@ -57,6 +67,11 @@ export function resolveTimeline(file: string, text: string, stepIds: Set<string>
     } catch (error) {
       problems.push(`${where}: bad date (${(error as Error).message})`);
     }
+    const opens = event.step && stepPeriods?.get(event.step);
+    if (opens && period[0] && !periodsOverlap(opens, period))
+      problems.push(
+        `${where}: on ${event.date} but opens step "${event.step}", dated ${formatPeriod(opens)}; open a step of its date or fix the step's date`,
+      );
     return {
       label: event.label ?? '',
       date: event.date ?? '',

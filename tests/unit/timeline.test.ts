@@ -39,3 +39,18 @@ describe('resolveTimeline', () => {
     );
   });
 });
+
+describe('resolveTimeline with the steps’ dates', () => {
+  it('stops an event that opens a step dated before it happened', () => {
+    const periods = new Map<string, [number, number]>([
+      ['campaign', [19531101, 19540430]],
+      ['after', [19540507, 19540507]],
+    ]);
+    const events = (step: string) =>
+      JSON.stringify({ events: [{ label: 'Dien Bien Phu', date: '1954-05-07', step }] });
+    expect(() => resolveTimeline(file, events('campaign'), periods)).toThrow(
+      /event 1 \("Dien Bien Phu"\): on 1954-05-07 but opens step "campaign", dated 1953-11-01 to 1954-04-30; open a step of its date/,
+    );
+    expect(resolveTimeline(file, events('after'), periods).events[0]!.step).toBe('after');
+  });
+});
