@@ -4,9 +4,9 @@
  * camera without redrawing the layers.
  */
 import type * as maplibregl from 'maplibre-gl';
-import type { StoryFeature } from '../geo/features.ts';
+import { nameAt, type StoryFeature } from '../geo/features.ts';
 import { moveCamera } from './camera.ts';
-import { FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
+import { FOCUS_DRAW, FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 import { movementFrame, type Movement } from './motion.ts';
 import type { MapPicture } from './picture.ts';
 
@@ -22,6 +22,14 @@ export const DRAW_IDS = STORY_LAYERS.flatMap((layer) =>
 );
 export const MOVING_IDS = MOVING_DRAW.map((_, i) => `${MOVING_SOURCE}-${i}`);
 
+/** The layers that write place names: the places' own and the ring's. */
+const PLACE_NAME_IDS = [
+  ...STORY_LAYERS.filter((layer) => layer.id === 'places').flatMap((layer) =>
+    layer.draw.flatMap((draw, i) => (draw.type === 'symbol' ? [`${layer.id}-${i}`] : [])),
+  ),
+  ...FOCUS_DRAW.flatMap((draw, i) => (draw.type === 'symbol' ? [`${FOCUS_SOURCE}-${i}`] : [])),
+];
+
 /** What decides the layers' filters: when it is unchanged, no filter is set again. */
 export const layersKey = (p: MapPicture) =>
   JSON.stringify([p.layers, p.period, p.emphasis, p.moving]);
@@ -36,6 +44,8 @@ export function applyPicture(
   const layersChanged = !last || layersKey(last) !== layersKey(next);
   if (layersChanged) {
     drawLayers(map, next, last?.emphasis ?? []);
+    const names = placeNamesOn(data, next.period[1]);
+    for (const id of PLACE_NAME_IDS) map.setLayoutProperty(id, 'text-field', names);
     for (const id of MOVING_IDS)
       map.setLayoutProperty(id, 'visibility', next.moving.length ? 'visible' : 'none');
   }
@@ -100,6 +110,22 @@ function drawLayers(
     map.setFeatureState({ source: layer, id }, { highlight: false });
   for (const { layer, id } of picture.emphasis)
     map.setFeatureState({ source: layer, id }, { highlight: true });
+}
+
+/**
+ * Place names as they were on a day (Peiping before October 1949, Munanguan in 1953-64): the
+ * features' default names, but for those renamed since.
+ */
+type ExprSpec = maplibregl.ExpressionSpecification;
+
+function placeNamesOn(data: PageData, day: number): ExprSpec {
+  const renamed = [...data.places.values()].flatMap(({ properties }) => {
+    const name = nameAt(properties, day);
+    return name === properties.name ? [] : [properties.id, name];
+  });
+  if (!renamed.length) return ['get', 'name'];
+  // maplibre's type for `match` spells out its cases one by one; ours vary in number.
+  return ['match', ['get', 'id'], ...renamed, ['get', 'name']] as unknown as ExprSpec;
 }
 
 /** The explore view: the reader pans and zooms (gestures, keys, buttons); no rotation. */
