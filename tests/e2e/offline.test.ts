@@ -29,7 +29,7 @@ describe('offline', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(new URL(path, baseUrl).href);
-      await waitForMap(page, 30_000);
+      await waitForMap(page);
       const step = story.steps[20]!;
       await jumpTo(page, step.id);
       await expectStepShown(page, step);

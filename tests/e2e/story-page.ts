@@ -6,7 +6,7 @@
  * fresh context (cache, storage, viewport, motion preference) for each story opened in it.
  */
 import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { launchBrowser } from './chromium.ts';
 
 export interface StoryPage {
@@ -36,7 +36,7 @@ export interface OpenOptions {
 
 export const DESKTOP = { width: 1280, height: 800 };
 
-export function waitForMap(page: Page, timeout = 60_000): Promise<unknown> {
+export function waitForMap(page: Page | Frame, timeout = 60_000): Promise<unknown> {
   return page.waitForFunction(() => window.storymap?.state().ready, null, { timeout });
 }
 
