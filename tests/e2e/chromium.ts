@@ -1,11 +1,11 @@
 /**
- * Finds a Chromium for the browser tests: $CHROMIUM_PATH, then /usr/bin/chromium, then the one
- * Playwright may have downloaded. Fails with a message naming all three when none is there.
+ * Finds and starts Chromium for the browser tests: $CHROMIUM_PATH, then /usr/bin/chromium, then the
+ * one Playwright may have downloaded. Fails with a message naming all three when none is there.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
@@ -25,7 +25,30 @@ export function findChromium(): string {
   return found;
 }
 
-/** A fresh profile each time, so no run sees another's cache or storage. */
+/** Without the networking switches Chromium calls home, and this machine refuses it. */
+function switches(extra: string[]): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...extra,
+  ];
+}
+
+/**
+ * One Chromium; each test opens its own context in it (its own cache, storage and settings).
+ * `extraArgs` are switches for the whole browser, e.g. `--disable-3d-apis` to turn WebGL off.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: switches(extraArgs) });
+}
+
+/**
+ * Chromium with a fresh profile on disk, for what must outlive one browser or start cold every
+ * time (the benchmarks).
+ */
 export async function launchChromium(
   options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
   extraArgs: string[] = [],
@@ -33,15 +56,7 @@ export async function launchChromium(
   const profile = mkdtempSync(join(tmpdir(), 'storymap-profile-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
-    // Without the networking flags Chromium calls home, and this machine refuses it.
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
+    args: switches(extraArgs),
     ...options,
   });
 }

@@ -6,12 +6,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
-import { launchChromium } from './chromium.ts';
-import { openStory } from './story-page.ts';
+import type { Frame, Page } from 'playwright-core';
+import { expectAt } from './expect-step.ts';
+import { story } from './story-data.ts';
+import { useChromium } from './story-page.ts';
 
-const { story } = loadStoryData(process.cwd());
+const chromium = useChromium();
 
 /** A course page: text above and below an iframe, as pasted into a rich-text editor. */
 function hostPage(src: string, { sandbox = '', helper = false } = {}): string {
@@ -32,17 +32,12 @@ ${helper ? `<script src="${inject('baseUrl')}embed-host.js" defer></script>` : '
 </body></html>`;
 }
 
-let context: BrowserContext;
 /** The course site: a real server of its own (Chromium treats faked responses as public sites). */
 let host: Server;
 let hostOrigin: string;
 let nextPage = '';
 
 beforeAll(async () => {
-  context = await launchChromium({
-    viewport: { width: 1200, height: 800 },
-    reducedMotion: 'reduce',
-  });
   host = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' }).end(nextPage);
   });
@@ -50,12 +45,14 @@ beforeAll(async () => {
   // "localhost" against the story's "127.0.0.1": another origin, as an LMS is.
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await context.close();
-  host.close();
-});
+afterAll(() => host.close());
 
+/** The course page in a browser context of its own, closed when the test ends. */
 async function openHost(query: string, options: Parameters<typeof hostPage>[1] = {}) {
+  const context = await chromium.context({
+    viewport: { width: 1200, height: 800 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -130,7 +127,8 @@ describe('embed in a course page on another origin', () => {
       frameWindow.postMessage({ type: 'storymap:goto', stepId: id }, '*');
     }, target.id);
     await waitForMessage(page, { type: 'storymap:step', stepId: target.id, index: target.index });
-    expect(await stepIdIn(frame)).toBe(target.id);
+    // The frame's own address follows, the host's does not move.
+    await expectAt(frame, target.id);
     const inView = await frame.evaluate((id) => {
       const rect = document.getElementById(id)!.getBoundingClientRect();
       return rect.top < innerHeight && rect.bottom > 0;
@@ -145,9 +143,12 @@ describe('embed in a course page on another origin', () => {
   it('ignores messages of any other shape or from another window', async () => {
     const { page, frame } = await openHost('?mode=embed&step=geneva-agreement-1954');
     await waitForMessage(page, { type: 'storymap:ready' });
-    const before = await stepIdIn(frame);
-    const warnings: string[] = [];
-    page.on('console', (message) => warnings.push(message.text()));
+    // Every step the frame moves to from here on.
+    await frame.evaluate(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { stepsSeen: typeof seen }).stepsSeen = seen;
+      window.storymap.on('step', (state) => seen.push(state.stepId));
+    });
     await page.evaluate(() => {
       const frameWindow = document.querySelector('iframe')!.contentWindow!;
       for (const message of [
@@ -163,14 +164,20 @@ describe('embed in a course page on another origin', () => {
       frameWindow.postMessage({ type: 'storymap:goto', stepId: 'no-such-step' }, '*');
     });
     await page.waitForEvent('console', (message) => message.text().includes('no-such-step'));
-    expect(await stepIdIn(frame)).toBe(before);
-    // The frame's own page cannot steer itself as if it were the host.
+    // The frame's own page cannot steer itself as if it were the host. Its message is queued
+    // before the host's next one: once that one has moved the story, both have been handled.
     await frame.evaluate(() =>
       window.postMessage({ type: 'storymap:goto', stepId: 'dien-bien-phu-campaign' }, '*'),
     );
-    await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(await stepIdIn(frame)).toBe(before);
-    await page.close();
+    const target = story.steps.at(-1)!;
+    await page.evaluate((id) => {
+      const frameWindow = document.querySelector('iframe')!.contentWindow!;
+      frameWindow.postMessage({ type: 'storymap:goto', stepId: id }, '*');
+    }, target.id);
+    await waitForMessage(page, { type: 'storymap:step', stepId: target.id });
+    expect(
+      await frame.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen),
+    ).toEqual([target.id]);
   });
 
   it('opens at a step named by &step= or #step-id, and shows one section with &section=', async () => {
@@ -237,7 +244,7 @@ describe('embed in a course page on another origin', () => {
 
 describe('share dialog (scroll mode)', () => {
   it('gives a link and iframe code for the story, the section or the step, at a chosen height', async () => {
-    const reader = await openStory({ path: '/#dien-bien-phu-campaign' });
+    const reader = await chromium.open({ path: '/#dien-bien-phu-campaign' });
     const { page } = reader;
     const origin = new URL(inject('baseUrl')).origin;
     await reader.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -272,6 +279,5 @@ describe('share dialog (scroll mode)', () => {
       'dien-bien-phu-campaign',
     );
     expect(reader.errors).toEqual([]);
-    await reader.close();
   });
 });

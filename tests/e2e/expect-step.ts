@@ -1,14 +1,34 @@
 /** Compares what the page's `window.storymap.state()` reports with what a step declares. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { StoryState } from '../../src/controller.svelte.ts';
-import type { Step } from '../../src/story/types.ts';
+import type { Bounds, Step } from '../../src/story/types.ts';
+
+/** The story's state, with the size of the map pane (in CSS px) that its clear area lies in. */
+export type ShownState = StoryState & { pane: { width: number; height: number } };
+
+/** Web Mercator's y for a latitude: on screen, distances in y are proportional to it. */
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/**
+ * How much of the clear area (the part of the map nothing covers) the subject fills, in its fuller
+ * direction: the camera frames the subject in the clear area, not in the whole pane.
+ */
+function clearFill({ bounds, clearArea, pane }: ShownState, subject: Bounds): number {
+  const [[vw, vs], [ve, vn]] = bounds;
+  const [[west, south], [east, north]] = subject;
+  const across = ((east - west) / (ve - vw)) * (pane.width / clearArea.width);
+  const down =
+    ((mercatorY(north) - mercatorY(south)) / (mercatorY(vn) - mercatorY(vs))) *
+    (pane.height / clearArea.height);
+  return Math.max(across, down);
+}
 
 /**
  * Reasons the state differs from the step (empty when the map shows the step). A fitted subject
- * must fill at least `minFill` of the view in one direction (less on phones, where half the map
- * is kept clear for the text).
+ * must fill at least `minFill` of the clear area in one direction.
  */
-export function differences(state: StoryState, step: Step, minFill = 0.5): string[] {
+export function differences(state: ShownState, step: Step, minFill = 0.5): string[] {
   const out: string[] = [];
   if (state.stepId !== step.id) out.push(`active step is ${state.stepId}, not ${step.id}`);
   const layers = [...state.visibleLayers].sort().join(', ');
@@ -33,31 +53,56 @@ export function differences(state: StoryState, step: Step, minFill = 0.5): strin
         `visible bounds ${JSON.stringify(bounds)} do not contain ${JSON.stringify(step.view.bounds)}`,
       );
     }
-    // Fitted, not merely contained: in one direction the subject fills half the view or more.
-    const fill = Math.max((east - west) / (ve - vw), (north - south) / (vn - vs));
-    if (fill < minFill) out.push(`the subject fills only ${Math.round(fill * 100)}% of the view`);
+    // Fitted, not merely contained: in one direction the subject fills half the clear area or more.
+    const fill = clearFill(state, step.view.bounds);
+    if (fill < minFill)
+      out.push(`the subject fills only ${Math.round(fill * 100)}% of the clear area`);
     if (camera.bearing !== 0 || camera.pitch !== 0)
       out.push('a fitted view is not north-up and flat');
   }
   return out;
 }
 
-export async function readState(page: Page): Promise<StoryState> {
-  return page.evaluate(() => window.storymap.state());
+export async function readState(page: Page): Promise<ShownState> {
+  return page.evaluate(() => {
+    const map = document.querySelector<HTMLElement>('.map');
+    const pane = {
+      width: map?.clientWidth ?? innerWidth,
+      height: map?.clientHeight ?? innerHeight,
+    };
+    return { ...window.storymap.state(), pane };
+  });
 }
 
-/** Waits, frame by frame, until the map shows the step; fails with the differences if it never does. */
-export async function expectStepShown(
+/** Moves to a step without flying; resolves once the map has settled on it. */
+export function jumpTo(page: Page, stepId: string): Promise<void> {
+  return page.evaluate((id) => window.storymap.goTo(id, { animate: false }), stepId);
+}
+
+/**
+ * Waits, frame by frame, until the map shows the step or `frames` frames have passed; returns the
+ * last state and what still differs (nothing when the map shows the step).
+ */
+export async function waitForStep(
   page: Page,
   step: Step,
   { frames = 600, minFill = 0.5 } = {},
-): Promise<StoryState> {
+): Promise<{ state: ShownState; problems: string[] }> {
   let state = await readState(page);
   for (let i = 0; i < frames && differences(state, step, minFill).length; i++) {
     await nextFrame(page);
     state = await readState(page);
   }
-  const problems = differences(state, step, minFill);
+  return { state, problems: differences(state, step, minFill) };
+}
+
+/** Waits until the map shows the step; fails with the differences if it never does. */
+export async function expectStepShown(
+  page: Page,
+  step: Step,
+  options: { frames?: number; minFill?: number } = {},
+): Promise<ShownState> {
+  const { state, problems } = await waitForStep(page, step, options);
   if (problems.length) throw new Error(`Step "${step.id}": ${problems.join('; ')}`);
   return state;
 }
@@ -66,4 +111,13 @@ export function nextFrame(page: Page): Promise<void> {
   return page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
   );
+}
+
+/** Waits until the story and the page's (or frame's) own address are both at the step. */
+export async function expectAt(page: Page | Frame, stepId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => window.storymap.state().stepId === id && location.hash === `#${id}`,
+    stepId,
+  );
+  expect(new URL(page.url()).hash).toBe(`#${stepId}`);
 }

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStory, type StoryPage } from './story-page.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useChromium, type StoryPage } from './story-page.ts';
+
+const chromium = useChromium();
 
 describe('opening the story', () => {
   let story: StoryPage;
   beforeAll(async () => {
-    story = await openStory();
+    story = await chromium.share();
   });
-  afterAll(() => story?.close());
 
   it('opens on the title page with the article credited', async () => {
     const masthead = story.page.locator('header.masthead');

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
 import { serveStatic } from '../bench/serve.ts';
-import { launchChromium } from './chromium.ts';
-import { expectStepShown } from './expect-step.ts';
+import { expectStepShown, jumpTo } from './expect-step.ts';
+import { story } from './story-data.ts';
+import { DESKTOP, useChromium, waitForMap } from './story-page.ts';
 
-const { story } = loadStoryData(process.cwd());
+const chromium = useChromium();
 
 /**
  * Waits until the newest service worker of the page's site is active: on a first visit, once it
@@ -55,33 +55,26 @@ const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).di
 describe('offline', () => {
   it('opens from its cache on the second visit with the network off, in every mode', async () => {
     const baseUrl = inject('baseUrl');
-    const context = await launchChromium({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: 'reduce',
-    });
-    try {
-      const first = context.pages()[0] ?? (await context.newPage());
-      await first.goto(baseUrl);
-      // The first visit stores everything: wait until the worker has finished installing.
-      await waitForNewestWorker(first);
-      await first.close();
+    const context = await chromium.context({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    const first = await context.newPage();
+    await first.goto(baseUrl);
+    // The first visit stores everything: wait until the worker has finished installing.
+    await waitForNewestWorker(first);
+    await first.close();
 
-      await context.setOffline(true);
-      for (const path of ['', '?mode=kiosk', '?mode=embed']) {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(new URL(path, baseUrl).href);
-        await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 30_000 });
-        const step = story.steps[20]!;
-        await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
-        await expectStepShown(page, step);
-        await expect(page.locator('.map-status').count()).resolves.toBe(0);
-        expect(errors).toEqual([]);
-        await page.close();
-      }
-    } finally {
-      await context.close();
+    await context.setOffline(true);
+    for (const path of ['', '?mode=kiosk', '?mode=embed']) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(new URL(path, baseUrl).href);
+      await waitForMap(page);
+      const step = story.steps[20]!;
+      await jumpTo(page, step.id);
+      await expectStepShown(page, step);
+      await expect(page.locator('.map-status').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
     }
   });
 
@@ -126,11 +119,11 @@ describe('offline', () => {
     // the pages here are the configuration, which the worker does not answer with the story page.
     const configUrl = new URL('config.json', site.url).href;
 
-    const context = await launchChromium();
+    const context = await chromium.context({});
     try {
       // This page registers the worker and watches it; it stays out of the worker's hands (it was
       // open before the worker), so that it never holds an old version in place.
-      const watcher = context.pages()[0] ?? (await context.newPage());
+      const watcher = await context.newPage();
       await watcher.goto(configUrl);
       await watcher.evaluate(() => navigator.serviceWorker.register('./sw.js'));
       await waitForNewestWorker(watcher);
@@ -167,7 +160,6 @@ describe('offline', () => {
       await next.goto(configUrl);
       expect(await servedOffline(next, ['./', './data/places.geojson'])).toEqual([pageB, placesA]);
     } finally {
-      await context.close();
       await site.close();
     }
   });

@@ -1,18 +1,17 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStepShown } from './expect-step.ts';
-import { openStory, type StoryPage } from './story-page.ts';
+import { story } from './story-data.ts';
+import { useChromium, type StoryPage } from './story-page.ts';
 
-const { story } = loadStoryData(process.cwd());
+const chromium = useChromium();
 
 describe('on a phone', () => {
   let reader: StoryPage;
   beforeAll(async () => {
     mkdirSync('test-output/screenshots', { recursive: true });
-    reader = await openStory({ viewport: { width: 390, height: 844 } });
+    reader = await chromium.share({ viewport: { width: 390, height: 844 } });
   });
-  afterAll(() => reader?.close());
 
   it('fills the screen with the map and keeps the text to at most half of it', async () => {
     const boxes = await reader.page.evaluate(() => {

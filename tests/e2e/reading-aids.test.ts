@@ -2,28 +2,20 @@
  * The reading aids: place names linked to the map, the timeline of Mao's four stages, and the
  * explore view, used as a reader would (pointer, keyboard, touch-sized in the kiosk).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
-import { differences, expectStepShown, readState } from './expect-step.ts';
-import { openStory, type StoryPage } from './story-page.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXPLORE_LAYERS } from '../../src/map/layers.ts';
+import { differences, expectStepShown, jumpTo, readState } from './expect-step.ts';
+import { places, stepById, story } from './story-data.ts';
+import { useChromium, type StoryPage } from './story-page.ts';
 
-const { story, files } = loadStoryData(process.cwd());
-const places = new Map(
-  (
-    JSON.parse(files['places.geojson']!) as {
-      features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[];
-    }
-  ).features.map((f) => [f.properties.id, f.geometry.coordinates]),
-);
-const goTo = (reader: StoryPage, id: string) =>
-  reader.page.evaluate((stepId) => window.storymap.goTo(stepId, { animate: false }), id);
+const chromium = useChromium();
+const KIOSK = { path: '/?mode=kiosk', hasTouch: true, viewport: { width: 1920, height: 1080 } };
 
 describe('linked place names', () => {
   let reader: StoryPage;
   beforeAll(async () => {
-    reader = await openStory();
+    reader = await chromium.share();
   });
-  afterAll(() => reader?.close());
 
   it('link the first mention of places in each step to their features', async () => {
     const links = await reader.page.$$eval('[data-step-id]', (steps) =>
@@ -39,8 +31,8 @@ describe('linked place names', () => {
   });
 
   it('ring the place on hover and focus, show it on click, and come back to the story', async () => {
-    const step = story.steps.find((s) => s.id === 'bandung-1955')!;
-    await goTo(reader, step.id);
+    const step = stepById('bandung-1955');
+    await jumpTo(reader.page, step.id);
     const link = reader.page.locator(`#${step.id} [data-place-id="bandung"]`);
     await link.hover();
     await reader.page.waitForFunction(() => window.storymap.state().ringed === 'bandung');
@@ -57,100 +49,70 @@ describe('linked place names', () => {
     await expectStepShown(reader.page, step);
     expect(await back.count()).toBe(0);
     expect((await readState(reader.page)).ringed).toBeNull();
+    expect(reader.errors).toEqual([]);
   });
 
   it('work from the keyboard: Enter shows the place, the way back takes focus and returns it', async () => {
-    const step = story.steps.find((s) => s.id === 'bandung-1955')!;
-    await goTo(reader, step.id);
-    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await reader.page.waitForFunction(() => window.storymap.state().ringed === null);
-    await reader.page.locator(`#${step.id} [data-place-id="bandung"]`).focus();
-    await reader.page.waitForFunction(() => window.storymap.state().ringed === 'bandung');
-    await reader.page.keyboard.press('Enter');
-    await reader.page.waitForFunction(() =>
+    const { page, errors } = await chromium.open();
+    const step = stepById('bandung-1955');
+    await jumpTo(page, step.id);
+    expect((await readState(page)).ringed).toBeNull();
+    await page.locator(`#${step.id} [data-place-id="bandung"]`).focus();
+    await page.waitForFunction(() => window.storymap.state().ringed === 'bandung');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
       document.activeElement?.textContent?.includes('Back to the story'),
     );
-    await reader.page.keyboard.press('Enter');
-    await expectStepShown(reader.page, step);
-    await reader.page.waitForFunction(
+    await page.keyboard.press('Enter');
+    await expectStepShown(page, step);
+    await page.waitForFunction(
       () => (document.activeElement as HTMLElement | null)?.dataset.placeId === 'bandung',
     );
-    expect(reader.errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
 describe('the timeline', () => {
   it('shows the four stages and the key events, and goes to their steps', async () => {
-    const reader = await openStory();
-    try {
-      const timeline = reader.page.getByRole('navigation', { name: 'Timeline' });
-      const stages = timeline.locator('.timeline-stages button');
-      expect(await stages.allTextContents()).toEqual(['1949–53', '1954–57', '1958–69', '1970–73']);
-      for (const [i, stage] of story.timeline!.stages.entries()) {
-        await stages.nth(i).click();
-        await reader.page.waitForFunction(
-          (id) => window.storymap.state().stepId === id,
-          stage.step,
-        );
-        await expect(stages.nth(i).getAttribute('aria-label')).resolves.toContain(stage.summary);
-        expect(await stages.nth(i).getAttribute('aria-current')).toBe('true');
-      }
-      const events = timeline.locator('.timeline-events button');
-      expect(await events.count()).toBe(8);
-      for (const [i, event] of story.timeline!.events.entries()) {
-        await events.nth(i).click();
-        const step = story.steps.find((s) => s.id === event.step)!;
-        await expectStepShown(reader.page, step);
-        expect(await events.nth(i).getAttribute('aria-current')).toBe('step');
-      }
-      // The current step's date, in words.
-      await expect(timeline.locator('.timeline-caption').textContent()).resolves.toMatch(
-        /^27 January 1973: stage 4/,
-      );
-      expect(reader.errors).toEqual([]);
-    } finally {
-      await reader.close();
+    const reader = await chromium.open();
+    const timeline = reader.page.getByRole('navigation', { name: 'Timeline' });
+    const stages = timeline.locator('.timeline-stages button');
+    expect(await stages.allTextContents()).toEqual(['1949–53', '1954–57', '1958–69', '1970–73']);
+    for (const [i, stage] of story.timeline!.stages.entries()) {
+      await stages.nth(i).click();
+      await reader.page.waitForFunction((id) => window.storymap.state().stepId === id, stage.step);
+      await expect(stages.nth(i).getAttribute('aria-label')).resolves.toContain(stage.summary);
+      expect(await stages.nth(i).getAttribute('aria-current')).toBe('true');
     }
+    const events = timeline.locator('.timeline-events button');
+    expect(await events.count()).toBe(8);
+    for (const [i, event] of story.timeline!.events.entries()) {
+      await events.nth(i).click();
+      await expectStepShown(reader.page, stepById(event.step));
+      expect(await events.nth(i).getAttribute('aria-current')).toBe('step');
+    }
+    // The current step's date, in words.
+    await expect(timeline.locator('.timeline-caption').textContent()).resolves.toMatch(
+      /^27 January 1973: stage 4/,
+    );
+    expect(reader.errors).toEqual([]);
   });
 
-  it('is in the kiosk, with touch-sized controls, and not in a course-page embed', async () => {
-    const kiosk = await openStory({
-      path: '/?mode=kiosk',
-      hasTouch: true,
-      viewport: { width: 1920, height: 1080 },
-    });
-    try {
-      const sizes = await kiosk.page.$$eval('.timeline button', (buttons) =>
-        buttons
-          .map((b) => b.getBoundingClientRect())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.min(r.width, r.height)),
-      );
-      expect(sizes.length).toBe(12);
-      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
-    } finally {
-      await kiosk.close();
-    }
-    const embed = await openStory({ path: '/?mode=embed' });
-    try {
-      expect(await embed.page.locator('nav[aria-label="Timeline"]').count()).toBe(0);
-    } finally {
-      await embed.close();
-    }
+  it('is not in a course-page embed', async () => {
+    const { page } = await chromium.open({ path: '/?mode=embed' });
+    expect(await page.locator('nav[aria-label="Timeline"]').count()).toBe(0);
   });
 });
 
 describe('the explore view', () => {
   let reader: StoryPage;
   beforeAll(async () => {
-    reader = await openStory();
+    reader = await chromium.share();
   });
-  afterAll(() => reader?.close());
-
   it('opens from the menu: layers by checkbox, features by year, pan and zoom, back to the story', async () => {
     const { page } = reader;
-    const step = story.steps.find((s) => s.id === 'chinese-support-troops-1965')!;
-    await goTo(reader, step.id);
+    const step = stepById('chinese-support-troops-1965');
+    await jumpTo(reader.page, step.id);
     await page.getByRole('button', { name: 'Explore', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Explore the map' });
     await panel.locator('.explore-list summary').waitFor();
@@ -199,7 +161,7 @@ describe('the explore view', () => {
     await page.waitForFunction((x) => window.storymap.state().camera.center[0] > x, centre[0]);
 
     // Scrolling the text meanwhile leaves the reader's map alone.
-    await goTo(reader, story.steps[3]!.id);
+    await jumpTo(page, story.steps[3]!.id);
     expect(await layers()).toHaveLength(7);
 
     await panel.getByRole('button', { name: 'Back to the story' }).click();
@@ -209,36 +171,67 @@ describe('the explore view', () => {
     expect(reader.errors).toEqual([]);
   });
 
-  it('is in the kiosk with touch-sized controls', async () => {
-    const kiosk = await openStory({
-      path: '/?mode=kiosk',
-      hasTouch: true,
-      viewport: { width: 1920, height: 1080 },
+  it('is invited at the end of the article, after the last step and before the notes', async () => {
+    const { page } = reader;
+    const invite = page.getByRole('button', { name: 'Explore the map yourself' });
+    const placed = await invite.evaluate((button) => {
+      const steps = document.querySelectorAll('[data-step-id]');
+      const follows = (a: Node, b: Node) =>
+        (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      return {
+        afterLastStep: follows(steps[steps.length - 1]!, button),
+        beforeNotes: follows(button, document.querySelector('.notes')!),
+      };
     });
-    try {
-      await kiosk.page.getByRole('button', { name: 'Explore', exact: true }).click();
-      await kiosk.page.locator('.explore-list summary').click();
-      // A checkbox is touched through its label, which is the target.
-      const small = await kiosk.page.$$eval(
-        '.explore-panel button, .explore-panel summary, .explore-layer, .explore-panel input[type=range], .maplibregl-ctrl button',
-        (targets) =>
-          targets
-            .map((t) => ({
-              name: t.textContent?.trim() || t.getAttribute('aria-label'),
-              box: t.getBoundingClientRect(),
-            }))
-            .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
-            .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
-      );
-      expect(small).toEqual([]);
-    } finally {
-      await kiosk.close();
-    }
+    expect(placed).toEqual({ afterLastStep: true, beforeNotes: true });
+    await invite.click();
+    await page.locator('.explore-panel').waitFor();
+    // Every layer the explore view offers is on.
+    await page.waitForFunction(
+      (count) => window.storymap.state().visibleLayers.length === count,
+      EXPLORE_LAYERS.length,
+    );
+    await page.getByRole('button', { name: 'Back to the story' }).click();
+    await page.locator('.explore-panel').waitFor({ state: 'detached' });
+    // Back to the story: the map shows the step the reader is at.
+    const { stepId } = await readState(page);
+    await expectStepShown(page, stepById(stepId!));
+    expect(reader.errors).toEqual([]);
+  });
+});
+
+describe('in the kiosk, every control is touch-sized', () => {
+  let kiosk: StoryPage;
+  beforeAll(async () => {
+    kiosk = await chromium.share(KIOSK);
   });
 
-  it('is invited at the end of the article', async () => {
-    await reader.page.getByRole('button', { name: 'Explore the map yourself' }).click();
-    await reader.page.locator('.explore-panel').waitFor();
-    await reader.page.getByRole('button', { name: 'Back to the story' }).click();
+  it('in the timeline', async () => {
+    const sizes = await kiosk.page.$$eval('.timeline button', (buttons) =>
+      buttons
+        .map((b) => b.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => Math.min(r.width, r.height)),
+    );
+    expect(sizes.length).toBe(12);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
+  });
+
+  it('in the explore view', async () => {
+    await kiosk.page.getByRole('button', { name: 'Explore', exact: true }).click();
+    await kiosk.page.locator('.explore-list summary').click();
+    // A checkbox is touched through its label, which is the target.
+    const small = await kiosk.page.$$eval(
+      '.explore-panel button, .explore-panel summary, .explore-layer, .explore-panel input[type=range], .maplibregl-ctrl button',
+      (targets) =>
+        targets
+          .map((t) => ({
+            name: t.textContent?.trim() || t.getAttribute('aria-label'),
+            box: t.getBoundingClientRect(),
+          }))
+          .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+          .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
   });
 });

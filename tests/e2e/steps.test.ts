@@ -1,60 +1,52 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
-import { differences, expectStepShown, nextFrame, readState } from './expect-step.ts';
-import { openStory, type StoryPage } from './story-page.ts';
+/**
+ * Moving between steps other than one by one: jumps, fast scrolls, a window that changes its
+ * layout, and, when motion is welcome, flights and movements that draw themselves as the reader
+ * scrolls. (Every step in turn is walked in walk.test.ts.)
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { differences, expectStepShown, jumpTo, nextFrame, readState } from './expect-step.ts';
+import { stepById, story } from './story-data.ts';
+import { DESKTOP, useChromium, type StoryPage } from './story-page.ts';
 
-const { story } = loadStoryData(process.cwd());
-const SCREENSHOTS = 'test-output/screenshots';
+const chromium = useChromium();
 
-describe('every step shows its declared view and layers', () => {
+/** A step one frame after goTo: a flight would have barely begun, a jump has arrived. */
+async function expectInstantMove(page: Page): Promise<void> {
+  const target = story.steps.find((s) => s.view.kind === 'camera' && s.index > 3)!;
+  await page.evaluate((id) => void window.storymap.goTo(id), target.id);
+  await nextFrame(page);
+  expect(differences(await readState(page), target)).toEqual([]);
+}
+
+const centre = (page: Page, id: string) =>
+  page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), id);
+
+describe('under reduced motion', () => {
   let reader: StoryPage;
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    reader = await openStory();
-  });
-  afterAll(() => reader?.close());
-
-  it('reached with goTo', async () => {
-    for (const step of story.steps) {
-      await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
-      expect(differences(await readState(reader.page), step), step.id).toEqual([]);
-    }
+    reader = await chromium.share();
   });
 
-  it('reached by scrolling down with the mouse wheel, in order', async () => {
-    await reader.page.evaluate(() => window.scrollTo(0, 0));
-    await reader.page.waitForFunction(() => window.storymap.state().stepId === null);
-    await reader.page.mouse.move(300, 400);
-    const visited: string[] = [];
-    for (let guard = 0; guard < 2000 && visited.length < story.steps.length; guard++) {
-      await reader.page.mouse.wheel(0, 240);
-      await nextFrame(reader.page);
-      await nextFrame(reader.page);
-      const { stepId } = await readState(reader.page);
-      if (stepId && stepId !== visited.at(-1)) {
-        const step = story.steps.find((s) => s.id === stepId)!;
-        await expectStepShown(reader.page, step);
-        visited.push(stepId);
-      }
+  it('goTo shows the step as soon as it resolves, from anywhere in the story', async () => {
+    // Backwards through the story, from each section's last step to its first, then the section before.
+    const targets = story.sections.flatMap((s) => [s.stepIds[0]!, s.stepIds.at(-1)!]).reverse();
+    const shown: Record<string, string[]> = {};
+    for (const id of targets) {
+      await jumpTo(reader.page, id);
+      shown[id] = differences(await readState(reader.page), stepById(id));
     }
-    expect(visited).toEqual(story.steps.map((step) => step.id));
+    expect(shown).toEqual(Object.fromEntries(targets.map((id) => [id, []])));
   });
 
   it('ends on the right view after a fast scroll, and restores earlier views exactly', async () => {
     const [first, far] = [story.steps[3]!, story.steps[story.steps.length - 3]!];
-    await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), first.id);
+    await jumpTo(reader.page, first.id);
     const before = await readState(reader.page);
     // One jump across most of the article, as a flick or a drag of the scrollbar does.
-    await reader.page.evaluate(
-      (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
-      far.id,
-    );
+    await centre(reader.page, far.id);
     await expectStepShown(reader.page, far);
-    await reader.page.evaluate(
-      (id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }),
-      first.id,
-    );
+    await centre(reader.page, first.id);
     const after = await expectStepShown(reader.page, first);
     // Exactly, up to floating-point noise in the last digits.
     expect(after.camera.center[0]).toBeCloseTo(before.camera.center[0], 9);
@@ -63,9 +55,17 @@ describe('every step shows its declared view and layers', () => {
     expect(after.visibleLayers).toEqual(before.visibleLayers);
   });
 
+  it('ends on the last step after one jump from the top to the bottom', async () => {
+    await reader.page.evaluate(() => window.scrollTo(0, 0));
+    await reader.page.waitForFunction(() => window.storymap.state().stepId === null);
+    await reader.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectStepShown(reader.page, story.steps.at(-1)!);
+  });
+
   it('never lets the wheel zoom the map', async () => {
-    const step = story.steps[5]!;
-    await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
+    // A step with a camera of its own: its view does not depend on what covers the map.
+    const step = story.steps.find((s) => s.view.kind === 'camera' && s.index > 3)!;
+    await jumpTo(reader.page, step.id);
     const before = await readState(reader.page);
     const box = (await reader.page.locator('.map').boundingBox())!;
     await reader.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -75,32 +75,93 @@ describe('every step shows its declared view and layers', () => {
     expect((await readState(reader.page)).camera).toEqual(before.camera);
   });
 
-  it('writes a screenshot of each section', async () => {
-    for (const [i, section] of story.sections.entries()) {
-      const step = story.steps.find((s) => s.id === section.stepIds[0])!;
-      await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), step.id);
-      await reader.page.screenshot({ path: `${SCREENSHOTS}/desktop-${i + 1}-${section.id}.png` });
-    }
+  it('jumps instead of flying', async () => {
+    await jumpTo(reader.page, story.steps[0]!.id);
+    await expectInstantMove(reader.page);
+  });
+
+  it('keeps the step when the window changes between desktop and phone layouts', async () => {
+    const { page } = reader;
+    const step = story.steps.find((s) => s.index > 15 && s.view.kind === 'bounds')!;
+    await jumpTo(page, step.id);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() =>
+      document.querySelector('.layout')?.classList.contains('phone'),
+    );
+    await expectStepShown(page, step);
+    await page.setViewportSize(DESKTOP);
+    await page.waitForFunction(
+      () => !document.querySelector('.layout')?.classList.contains('phone'),
+    );
+    await expectStepShown(page, step);
+    expect((await readState(page)).stepId).toBe(step.id);
     expect(reader.errors).toEqual([]);
   });
 });
 
-describe('flights', () => {
-  it('fly deliberately between steps when motion is welcome', async () => {
-    const reader = await openStory({ reducedMotion: 'no-preference' });
-    try {
-      const from = story.steps[0]!;
-      const to = story.steps.find((s) => JSON.stringify(s.view) !== JSON.stringify(from.view))!;
-      await reader.page.evaluate((id) => window.storymap.goTo(id, { animate: false }), from.id);
-      const elapsed = await reader.page.evaluate(async (id) => {
-        const start = performance.now();
-        await window.storymap.goTo(id);
-        return performance.now() - start;
-      }, to.id);
-      expect(elapsed).toBeGreaterThanOrEqual(1400);
-      await expectStepShown(reader.page, to);
-    } finally {
-      await reader.close();
-    }
+/** Scrolls the window so that the reading line (mid-screen) is `progress` of the way through a step. */
+async function scrollInto(page: Page, stepId: string, progress: number): Promise<void> {
+  await page.evaluate(
+    ([id, p]) => {
+      const box = document.getElementById(id)!.getBoundingClientRect();
+      window.scrollBy(0, box.top + p * box.height - window.innerHeight / 2);
+    },
+    [stepId, progress] as const,
+  );
+  await page.waitForFunction(
+    ([id, p]) => {
+      const state = window.storymap.state();
+      return state.stepId === id && Math.abs(state.progress - p) < 0.03;
+    },
+    [stepId, progress] as const,
+  );
+}
+
+describe('when motion is welcome', () => {
+  let reader: StoryPage;
+  beforeAll(async () => {
+    reader = await chromium.share({ reducedMotion: 'no-preference' });
+  });
+
+  it('troop movements draw themselves from nothing at the start of their step to whole past its middle', async () => {
+    const { page } = reader;
+    /** The first step whose own movements draw themselves. */
+    const drawing = story.steps.find((step) => step.moving.length > 0)!;
+    expect(drawing, 'a step with movements that begin in its period').toBeDefined();
+    await jumpTo(page, drawing.id);
+    await scrollInto(page, drawing.id, 0.02);
+    await page.waitForFunction(() => window.storymap.state().drawn === 0);
+    await scrollInto(page, drawing.id, 0.35);
+    const halfway = (await readState(page)).drawn;
+    expect(halfway).toBeGreaterThan(0.2);
+    expect(halfway).toBeLessThan(0.8);
+    await scrollInto(page, drawing.id, 0.8);
+    await page.waitForFunction(() => window.storymap.state().drawn === 1);
+    // Back up: the picture follows the scroll position, not the path taken to it.
+    await scrollInto(page, drawing.id, 0.02);
+    await page.waitForFunction(() => window.storymap.state().drawn === 0);
+  });
+
+  it('flies deliberately between steps', async () => {
+    const from = story.steps[0]!;
+    const to = story.steps.find((s) => JSON.stringify(s.view) !== JSON.stringify(from.view))!;
+    await jumpTo(reader.page, from.id);
+    const elapsed = await reader.page.evaluate(async (id) => {
+      const start = performance.now();
+      await window.storymap.goTo(id);
+      return performance.now() - start;
+    }, to.id);
+    expect(elapsed).toBeGreaterThanOrEqual(1400);
+    await expectStepShown(reader.page, to);
+  });
+
+  // Last: it turns motion off for this page.
+  it('lets anyone turn motion off with a visible control', async () => {
+    const toggle = reader.page.getByRole('button', { name: 'Map motion' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expectInstantMove(reader.page);
+    expect(reader.errors).toEqual([]);
   });
 });

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWithSource } from '../lib/text-compare.ts';
-import { openStory, type StoryPage } from './story-page.ts';
+import { useChromium, type StoryPage } from './story-page.ts';
+
+const chromium = useChromium();
 
 const source = readFileSync('tests/fixtures/article-extraction.txt', 'utf8');
 
 describe('the article as the reader sees it', () => {
   let reader: StoryPage;
   beforeAll(async () => {
-    reader = await openStory({ waitForReady: false });
+    reader = await chromium.share({ waitForReady: false });
   });
-  afterAll(() => reader?.close());
 
   it('keeps every word of the body and of the surviving notes, in order', async () => {
     const page = await reader.page.evaluate(() => {
