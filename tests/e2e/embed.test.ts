@@ -149,6 +149,10 @@ describe('embed in a course page on another origin', () => {
       (window as unknown as { stepsSeen: typeof seen }).stepsSeen = seen;
       window.storymap.on('step', (state) => seen.push(state.stepId));
     });
+    // Listening before the messages go: the warning may come before the posting call returns.
+    const warned = page.waitForEvent('console', (message) =>
+      message.text().includes('no-such-step'),
+    );
     await page.evaluate(() => {
       const frameWindow = document.querySelector('iframe')!.contentWindow!;
       for (const message of [
@@ -163,7 +167,7 @@ describe('embed in a course page on another origin', () => {
       // A step that does not exist: a warning in the frame's console, nothing else.
       frameWindow.postMessage({ type: 'storymap:goto', stepId: 'no-such-step' }, '*');
     });
-    await page.waitForEvent('console', (message) => message.text().includes('no-such-step'));
+    await warned;
     // The frame's own page cannot steer itself as if it were the host. Its message is queued
     // before the host's next one: once that one has moved the story, both have been handled.
     await frame.evaluate(() =>
