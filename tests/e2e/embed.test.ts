@@ -93,6 +93,12 @@ async function waitForMessage(page: Page, match: Record<string, unknown>) {
 
 const hostScroll = (page: Page) => page.evaluate(() => window.scrollY);
 const stepIdIn = (frame: Frame) => frame.evaluate(() => window.storymap.state().stepId);
+/** The course page sends the story a message. */
+const postFromHost = (page: Page, message: unknown) =>
+  page.evaluate(
+    (m) => document.querySelector('iframe')!.contentWindow!.postMessage(m, '*'),
+    message,
+  );
 
 describe('embed in a course page on another origin', () => {
   it('says ready, reports its height, follows scrolling inside the frame and never moves the host', async () => {
@@ -122,10 +128,7 @@ describe('embed in a course page on another origin', () => {
     await frame.getByRole('button', { name: 'Next' }).click();
     await frame.waitForFunction((id) => window.storymap.state().stepId !== id, stepId);
     const target = story.steps[30]!;
-    await page.evaluate((id) => {
-      const frameWindow = document.querySelector('iframe')!.contentWindow!;
-      frameWindow.postMessage({ type: 'storymap:goto', stepId: id }, '*');
-    }, target.id);
+    await postFromHost(page, { type: 'storymap:goto', stepId: target.id });
     await waitForMessage(page, { type: 'storymap:step', stepId: target.id, index: target.index });
     // The frame's own address follows, the host's does not move.
     await expectAt(frame, target.id);
@@ -174,10 +177,7 @@ describe('embed in a course page on another origin', () => {
       window.postMessage({ type: 'storymap:goto', stepId: 'dien-bien-phu-campaign' }, '*'),
     );
     const target = story.steps.at(-1)!;
-    await page.evaluate((id) => {
-      const frameWindow = document.querySelector('iframe')!.contentWindow!;
-      frameWindow.postMessage({ type: 'storymap:goto', stepId: id }, '*');
-    }, target.id);
+    await postFromHost(page, { type: 'storymap:goto', stepId: target.id });
     await waitForMessage(page, { type: 'storymap:step', stepId: target.id });
     expect(
       await frame.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen),
