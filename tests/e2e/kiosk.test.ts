@@ -39,6 +39,7 @@ function visibleTargets(page: Page) {
 }
 
 describe('kiosk', () => {
+  // A longer timeout: about 35 s of this test is the kiosk left alone, on purpose.
   it('counts down when idle, keeps reading on a touch, resets, attracts and wakes to the title', async () => {
     const kiosk = await chromium.open({
       // Long enough for a busy machine to answer in time.
@@ -120,7 +121,7 @@ describe('kiosk', () => {
     ]);
     expect(after === null || phaseAfter === 'attract', `${after} in ${phaseAfter}`).toBe(true);
     expect(kiosk.errors).toEqual([]);
-  });
+  }, 240_000);
 
   it('is locked down: no selection, no long-press menu, no page zoom, no link out', async () => {
     const kiosk = await chromium.open({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
