@@ -63,9 +63,10 @@ export function applyPicture(
     });
   }
   if (next.camera) {
-    // A new subject flies there (if the reader allows motion); the same one in a new layout jumps.
+    // A new subject flies there (if the reader allows motion); the same one in a new layout jumps,
+    // unless it is still being flown to: then the flight re-aims rather than ending in a jump.
     const newSubject = last?.camera?.about !== next.camera.about;
-    moveCamera(map, next.camera, animate && newSubject && last !== null);
+    moveCamera(map, next.camera, animate && last !== null && (newSubject || map.isMoving()));
   }
 }
 
