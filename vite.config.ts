@@ -45,6 +45,19 @@ export default defineConfig({
         },
       },
       {
+        // `npm run test:matrix` only: every step at every layout, too long for every run.
+        extends: true,
+        test: {
+          name: 'matrix',
+          include: ['tests/matrix/**/*.matrix.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // `npm run bench` only (npm test names its projects): figures against budgets.
         extends: true,
         test: {

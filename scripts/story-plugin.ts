@@ -22,6 +22,7 @@ import { linkPlaces } from '../src/story/place-links.ts';
 import { mapTextProblems, namedFeatures } from '../src/story/map-text.ts';
 import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
+import { keyFor } from '../src/map/legend.ts';
 import type { Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
 import { renderStaticMap } from './static-map.ts';
@@ -106,7 +107,13 @@ export function loadStoryData(root: string): StoryData {
     id: p.id,
     names: [p.name, ...(p.aliases ?? [])],
   }));
-  for (const step of story.steps) step.paragraphs = linkPlaces(step.paragraphs, placeNames);
+  const published = Object.fromEntries(
+    STORY_LAYER_IDS.map((id) => [id, layers[id]!.collection.features]),
+  );
+  for (const step of story.steps) {
+    step.paragraphs = linkPlaces(step.paragraphs, placeNames);
+    step.key = keyFor(step, published);
+  }
   const unused = featureUseProblems(
     story.steps,
     Object.fromEntries(STORY_LAYER_IDS.map((id) => [id, layers[id]!.features])),

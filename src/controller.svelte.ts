@@ -51,8 +51,8 @@ export class StoryController {
   failed = $state(false);
   /** Whether the map moves and animates; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
-  /** What the map drew when it last settled, for the legend (reported by the map). */
-  legend: LegendEntry[] = $state.raw([]);
+  /** What the map drew in view when it last settled (reported by the map): the explore view's key. */
+  drawnInView: LegendEntry[] = $state.raw([]);
   /** A place the reader brought into view from its name in the text, or null (the step's view). */
   placeShown: string | null = $state(null);
   /** A place whose name the reader points at in the text: the map rings it. */
@@ -63,6 +63,11 @@ export class StoryController {
   layout: Layout = $state.raw({ width: 0, height: 0, overlays: [] });
   /** What the map shows now: everything it draws is decided here. */
   readonly picture: MapPicture;
+  /** The key to the map's symbols: the step's own, known before the map draws; in the explore view, what is in view. */
+  get key(): LegendEntry[] {
+    if (this.explore) return this.drawnInView;
+    return this.steps[this.activeIndex]?.key ?? [];
+  }
   /** Whether the latest move may fly the camera (false after `goTo(…, { animate: false })`). */
   flies = true;
   /** The steps this page shows: all of them, or one section's in an embed of that section. */

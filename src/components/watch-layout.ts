@@ -3,8 +3,9 @@
  * timeline, the key, the step controls, the phone's text sheet…), as rectangles relative to the
  * pane. Measured again whenever any of them changes size, appears or goes away.
  *
- * The legend is not one of them: it is read back from the map once a step has settled, so
- * framing around it would move the map a second time after every step.
+ * A resize is measured in the observer's callback, after layout and before paint: a step whose
+ * key is taller re-aims the camera before maplibre draws its next frame, so the map never shows
+ * the step framed for the last step's chrome.
  */
 import type { Layout, Rect } from '../map/frame.ts';
 
@@ -31,7 +32,10 @@ export function watchLayout(pane: HTMLElement, onLayout: (layout: Layout) => voi
     onLayout(layout);
   };
   const soon = () => (frame ||= requestAnimationFrame(measure));
-  const sizes = new ResizeObserver(soon);
+  const sizes = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    measure();
+  });
   const observeOverlays = () => {
     sizes.disconnect();
     sizes.observe(pane);

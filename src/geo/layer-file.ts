@@ -3,20 +3,27 @@
  * the story relies on) and prepares it for the map: each feature gains `from`/`to` as YYYYMMDD
  * numbers so that the map can filter by date with plain numeric expressions.
  */
-import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { ACTOR_IDS, isActor } from '../map/actors.ts';
 import type { GeometryKind } from '../map/layers.ts';
 import { spanPeriod } from './dates.ts';
-import type { StoryFeature, StoryFeatureProperties } from './features.ts';
+import { extentOf, type Extent } from './extent.ts';
+import type { PeriodName, StoryFeature, StoryFeatureProperties } from './features.ts';
 import { checkPeriodNames, statusProblem } from './period-names.ts';
 
 export interface PreparedLayer {
   collection: FeatureCollection<StoryFeature['geometry'], StoryFeature['properties']>;
-  features: Record<
-    string,
-    { bbox: [number, number, number, number]; period: [number, number]; explore: boolean }
-  >;
+  features: Record<string, CatalogFeature>;
+}
+
+/** What the story needs to know of a feature: where, when, and what the map calls it. */
+export interface CatalogFeature {
+  /** Across the antimeridian the short way (east may exceed 180). */
+  bbox: Extent;
+  period: [number, number];
+  explore: boolean;
+  name: string;
+  names: PeriodName[];
 }
 
 export class LayerFileError extends Error {
@@ -120,9 +127,11 @@ export function prepareLayer(
     if (problems.length > before || !period) return;
     const id = props.id!;
     features[id] = {
-      bbox: bbox(feature) as [number, number, number, number],
+      bbox: extentOf(feature.geometry),
       period,
       explore: props.explore === true,
+      name: String(props.name),
+      names: names.published ?? [],
     };
     prepared.push({
       type: 'Feature',

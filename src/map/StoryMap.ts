@@ -13,7 +13,7 @@ import type { Camera } from './frame.ts';
 import { resolveImagesOnDemand } from './images.ts';
 import type { LegendEntry } from './legend.ts';
 import type { Movement } from './motion.ts';
-import type { FeatureRef, MapPicture } from './picture.ts';
+import { MIN_ZOOM, type FeatureRef, type MapPicture } from './picture.ts';
 import { featureAt, readLabelled, readLegend } from './readback.ts';
 import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
@@ -68,6 +68,7 @@ export class StoryMap {
       // Starts zoomed out for the warm-up; the first picture sets the camera.
       center: [100, 20],
       zoom: 0,
+      minZoom: MIN_ZOOM,
       // The story steers the map; scrolling the page must never zoom or pan it.
       interactive: false,
       attributionControl: { compact: true },
@@ -145,7 +146,8 @@ export class StoryMap {
       if (generation !== this.generation) return;
       if (!this.visible) endWarmUp(this.map);
       this.visible = true;
-      this.events.settled(readLegend(this.map, picture.emphasis));
+      // Steps bring their own key; the explore view's is whatever is in view.
+      this.events.settled(picture.interactive ? readLegend(this.map, picture.emphasis) : []);
       // After settling: a flowing route keeps the map drawing, and "settled" means idle.
       if (picture.flow && layersKey(last) !== layersKey(picture)) this.flow.start();
     });

@@ -87,28 +87,97 @@ const longitude = (x: number) => x * 360 - 180;
 const latitude = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
 /**
+ * Something to keep in view: a point, and how far what is drawn there reaches from it on screen
+ * (CSS px; a place's name to its right, say). A bare point reaches nowhere.
+ */
+export interface Mark {
+  at: LngLat;
+  reach?: { left: number; right: number; up: number; down: number };
+}
+
+/** The corners of bounds, as marks. */
+export const cornersOf = ([[west, south], [east, north]]: Bounds): Mark[] => [
+  { at: [west, north] },
+  { at: [east, south] },
+];
+
+/**
  * The north-up camera that shows `bounds` as large as fits in `area` (less its margin) of a pane
  * `pane.width` x `pane.height`, with the bounds' centre at the area's centre.
  */
 export function fitBounds(
-  [[west, south], [east, north]]: Bounds,
+  bounds: Bounds,
   pane: { width: number; height: number },
   area: Rect,
   maxZoom = 22,
+): Camera {
+  return fitMarks(cornersOf(bounds), pane, area, maxZoom);
+}
+
+/**
+ * The north-up camera that shows every mark, with all it reaches, as large as fits in `area` less
+ * its margin, centred there. Marks that cannot fit at any zoom (names wider than the area) are
+ * shown as far out as `minZoom`.
+ */
+export function fitMarks(
+  marks: Mark[],
+  pane: { width: number; height: number },
+  area: Rect,
+  maxZoom = 22,
+  minZoom = 0,
 ): Camera {
   const margin = fitMargin(area);
   const room = {
     width: Math.max(1, area.width - 2 * margin),
     height: Math.max(1, area.height - 2 * margin),
   };
-  const [x0, x1] = [mercatorX(west), mercatorX(east)];
-  const [y0, y1] = [mercatorY(north), mercatorY(south)];
-  const scale = Math.min(
-    room.width / Math.max(1e-9, (x1 - x0) * WORLD_PX),
-    room.height / Math.max(1e-9, (y1 - y0) * WORLD_PX),
-  );
-  const zoom = Math.max(0, Math.min(maxZoom, Math.log2(scale)));
-  return centreAt([(x0 + x1) / 2, (y0 + y1) / 2], zoom, pane, area);
+  const points = marks.map(({ at: [lng, lat], reach }) => ({
+    x: mercatorX(lng),
+    y: mercatorY(lat),
+    reach: reach ?? { left: 0, right: 0, up: 0, down: 0 },
+  }));
+  /** How wide and tall the marks are on screen at a zoom, and their middle in world units. */
+  const spread = (zoom: number) => {
+    const worldPx = WORLD_PX * 2 ** zoom;
+    const left = Math.min(...points.map((p) => p.x * worldPx - p.reach.left));
+    const right = Math.max(...points.map((p) => p.x * worldPx + p.reach.right));
+    const top = Math.min(...points.map((p) => p.y * worldPx - p.reach.up));
+    const bottom = Math.max(...points.map((p) => p.y * worldPx + p.reach.down));
+    return {
+      fits: right - left <= room.width && bottom - top <= room.height,
+      middle: [(left + right) / 2 / worldPx, (top + bottom) / 2 / worldPx] as [number, number],
+    };
+  };
+  // The spread grows with the zoom (it is convex in the scale), so the zooms that fit are an
+  // interval from `minZoom`: find its top by halving.
+  let [low, high] = [minZoom, maxZoom];
+  if (spread(high).fits) low = high;
+  else
+    for (let i = 0; i < 40; i++) {
+      const mid = (low + high) / 2;
+      if (spread(mid).fits) low = mid;
+      else high = mid;
+    }
+  return centreAt(spread(low).middle, low, pane, area);
+}
+
+/** Whether every mark, with all it reaches, lies in `area` less its margin under a camera. */
+export function marksFit(
+  marks: Mark[],
+  camera: Camera,
+  pane: { width: number; height: number },
+  area: Rect,
+): boolean {
+  const margin = fitMargin(area) - 0.5;
+  return marks.every(({ at, reach = { left: 0, right: 0, up: 0, down: 0 } }) => {
+    const [x, y] = project(at, camera, pane);
+    return (
+      x - reach.left >= area.x + margin &&
+      x + reach.right <= area.x + area.width - margin &&
+      y - reach.up >= area.y + margin &&
+      y + reach.down <= area.y + area.height - margin
+    );
+  });
 }
 
 /** The camera that puts a point at the centre of `area`, at a zoom. */

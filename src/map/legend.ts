@@ -41,6 +41,32 @@ const ORDER = [
   'zones',
 ];
 
+/** A feature as published, with its period as YYYYMMDD numbers. */
+interface DatedFeature {
+  properties: Record<string, unknown> & { from: number; to: number };
+}
+
+/**
+ * A step's key, built with the story: every kind of symbol the step draws (the features of its
+ * layers that exist in its period). Known before the map draws, so the key's size is part of the
+ * layout the step is framed in.
+ */
+export function keyFor(
+  {
+    layers,
+    period,
+    highlight,
+  }: { layers: string[]; period: [number, number]; highlight: { layer: string; id: string }[] },
+  features: Record<string, DatedFeature[]>,
+): LegendEntry[] {
+  const drawn = layers.flatMap((layer) =>
+    (features[layer] ?? [])
+      .filter(({ properties: p }) => p.from <= period[1] && p.to >= period[0])
+      .map(({ properties }) => ({ layer, properties })),
+  );
+  return legendFor(drawn, new Set(highlight.map((f) => `${f.layer}/${f.id}`)));
+}
+
 /**
  * The legend for these drawn features, once per kind of symbol. `highlighted` holds the step's
  * own features as "layer/id".

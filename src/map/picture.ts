@@ -3,8 +3,20 @@
  * layout (no maplibre, runs in Node). Everything the map shows is decided here; `applyPicture`
  * only makes the map match it. So a deep link, a fast scroll or a scroll back give the same map.
  */
-import type { Bounds, LngLat, Step } from '../story/types.ts';
-import { clearAreaOf, centreOn, fitBounds, type Camera, type Layout, type Rect } from './frame.ts';
+import type { Bounds, LngLat, Step, Subject } from '../story/types.ts';
+import {
+  clearAreaOf,
+  centreOn,
+  cornersOf,
+  fitBounds,
+  fitMarks,
+  marksFit,
+  type Camera,
+  type Layout,
+  type Mark,
+  type Rect,
+} from './frame.ts';
+import { SYMBOLS } from './symbology.ts';
 
 /** A feature of a story layer. */
 export interface FeatureRef {
@@ -71,6 +83,11 @@ export const OPENING_BOUNDS: Bounds = [
 ];
 /** How close a fitted step may zoom (a single town must still show its surroundings). */
 const MAX_FIT_ZOOM = 9;
+/**
+ * How far out a step may zoom: below 0 the world is narrower than 512 px, which a phone needs for
+ * a subject from Washington to Beijing. The map's own `minZoom` allows it.
+ */
+export const MIN_ZOOM = -1;
 /** A place brought into view from the text is shown at a regional zoom within these. */
 const PLACE_ZOOM: [number, number] = [5, 7];
 const EXPLORE_FOCUS_ZOOM = 7;
@@ -139,12 +156,45 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
   };
 }
 
+/**
+ * The step's camera in this layout. Bounds are fitted, with the subject and its names, into the
+ * clear area. An authored camera is a hint: kept (centred in the clear area) where the subject and
+ * its names fit under it, otherwise the subject is fitted, never closer than the hint.
+ */
 function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): CameraTarget {
   const about = step ? `step:${step.id}` : 'title';
   const view = step?.view ?? { kind: 'bounds', bounds: OPENING_BOUNDS };
-  if (view.kind === 'camera') {
-    const { center, zoom, bearing, pitch } = view;
-    return { about, center, zoom, bearing, pitch };
+  const subject = step?.subject ? subjectMarks(step.subject) : [];
+  if (view.kind === 'bounds') {
+    const marks = [...cornersOf(view.bounds), ...subject];
+    return { about, ...fitMarks(marks, layout, clearArea, MAX_FIT_ZOOM, MIN_ZOOM) };
   }
-  return { about, ...fitBounds(view.bounds, layout, clearArea, MAX_FIT_ZOOM) };
+  const hint = { ...centreOn(view.center, view.zoom, layout, clearArea), ...tilt(view) };
+  if (marksFit(subject, hint, layout, clearArea)) return { about, ...hint };
+  return { about, ...fitMarks(subject, layout, clearArea, view.zoom, MIN_ZOOM) };
+}
+
+const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
+
+/** A name's size on screen, from its length: Noto Sans averages about 0.58 em a character. */
+const EM_PER_CHARACTER = 0.58;
+/** maplibre wraps names at 10 em (its default `text-max-width`). */
+const WRAP_EM = 10;
+
+/** The subject's extent, and each of its place names beside its dot (where the map puts it first). */
+export function subjectMarks({ bounds, names }: Subject): Mark[] {
+  const { size, offset } = SYMBOLS.ownPlaceLabel;
+  const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth;
+  return [
+    ...cornersOf(bounds),
+    ...names.map(({ at, text }) => {
+      const em = text.length * EM_PER_CHARACTER;
+      const lines = Math.ceil(em / WRAP_EM);
+      const half = Math.max(dot, (lines * 1.2 * size) / 2);
+      return {
+        at,
+        reach: { left: dot, right: (offset + Math.min(em, WRAP_EM)) * size, up: half, down: half },
+      };
+    }),
+  ];
 }

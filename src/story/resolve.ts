@@ -6,11 +6,16 @@ import { formatPeriod, periodsOverlap, stepPeriod } from '../geo/dates.ts';
 import { ContentError, type RawNotes, type RawSection, type RawStep } from './parse.ts';
 import type { LngLat, Note, Section, Step, Story } from './types.ts';
 import { list, resolveView } from './resolve-view.ts';
+import { subjectOf } from './subject.ts';
+import type { CatalogFeature } from '../geo/layer-file.ts';
 
 /** What the story needs to know of each layer's features. */
 export type LayerCatalog = Record<
   string,
-  Record<string, { bbox: [number, number, number, number]; period: [number, number] }>
+  Record<
+    string,
+    Pick<CatalogFeature, 'bbox' | 'period'> & Partial<Pick<CatalogFeature, 'name' | 'names'>>
+  >
 >;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -175,6 +180,7 @@ function resolveStep(
 
   const view = resolveView(raw.fields, catalog, fail);
   if (!ok || !view) return undefined;
+  const moving = layers.includes(MOVEMENTS) ? movingIn(period, catalog[MOVEMENTS] ?? {}) : [];
   return {
     id: raw.id,
     section,
@@ -184,8 +190,10 @@ function resolveStep(
     mapText,
     layers,
     highlight,
-    moving: layers.includes(MOVEMENTS) ? movingIn(period, catalog[MOVEMENTS] ?? {}) : [],
+    moving,
     view,
+    subject: subjectOf({ highlight, moving, period }, catalog),
+    key: [],
     paragraphs: raw.paragraphs,
   };
 }

@@ -1,4 +1,5 @@
 /** The story as the build hands it to the app: plain data, validated, no map code. */
+import type { LegendEntry } from '../map/legend.ts';
 import type { Timeline } from './timeline.ts';
 
 export type LngLat = [number, number];
@@ -28,8 +29,20 @@ export interface Step {
   highlight: { layer: string; id: string }[];
   /** The troop movements that begin within the step's period: they draw themselves as it is read. */
   moving: string[];
+  /** Where the camera looks, as written: `bounds` are fitted; a camera is a hint for wide screens. */
   view: View;
+  /** What the step is about, kept in view on every screen (null: nothing in particular). */
+  subject: Subject | null;
+  /** The symbols the step draws, for its key (filled in by the build from the layers). */
+  key: LegendEntry[];
   paragraphs: Inline[][];
+}
+
+/** The features a step is about: how far they reach, and the names written beside its places. */
+export interface Subject {
+  /** West, south, east, north; across the antimeridian, east exceeds 180. */
+  bounds: Bounds;
+  names: { id: string; at: LngLat; text: string }[];
 }
 
 export interface Section {

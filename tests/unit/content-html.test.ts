@@ -18,6 +18,8 @@ const step: Step = {
   highlight: [],
   moving: [],
   view: { kind: 'camera', center: [105, 20], zoom: 5, bearing: 0, pitch: 0 },
+  subject: null,
+  key: [],
   paragraphs: [['<script>alert(1)</script> and <img src=x onerror=alert(1)>', { note: 3 }]],
 };
 

@@ -26,6 +26,8 @@ describe('prepareLayer', () => {
       bbox: [105.85, 21.03, 105.85, 21.03],
       period: [19450101, 19751231],
       explore: false,
+      name: 'Hanoi',
+      names: [],
     });
     expect(layer.collection.features[0]!.properties).toMatchObject({
       id: 'hanoi',

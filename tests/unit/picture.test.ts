@@ -4,11 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadStoryData } from '../../scripts/story-plugin.ts';
-import { clearAreaOf, fitMargin, project, type Layout } from '../../src/map/frame.ts';
+import {
+  centreOn,
+  clearAreaOf,
+  fitMargin,
+  marksFit,
+  project,
+  type Layout,
+} from '../../src/map/frame.ts';
 import {
   drawnFraction,
   OPENING_BOUNDS,
   pictureFor,
+  subjectMarks,
   type StoryMoment,
 } from '../../src/map/picture.ts';
 import type { Bounds } from '../../src/story/types.ts';
@@ -62,6 +70,27 @@ describe.each(layouts)('the picture at the %s layout', (_name, layout) => {
       // A view of half the world cannot fit a small pane even zoomed all the way out.
       if (step.view.kind === 'bounds' && picture.camera!.zoom > 0)
         expect(framed(step.view.bounds, layout, picture), step.id).toBe(true);
+    }
+  });
+
+  it('keeps every step’s subject, with the names beside its places, in the clear area', () => {
+    const unframed = story.steps.filter((step) => {
+      if (!step.subject) return false;
+      const picture = pictureFor(moment({ step }), layout);
+      return !marksFit(subjectMarks(step.subject), picture.camera!, layout, picture.clearArea);
+    });
+    expect(unframed.map((step) => step.id)).toEqual([]);
+  });
+
+  it('keeps an authored camera where the subject fits under it', () => {
+    for (const step of story.steps) {
+      if (step.view.kind !== 'camera') continue;
+      const picture = pictureFor(moment({ step }), layout);
+      const hint = centreOn(step.view.center, step.view.zoom, layout, picture.clearArea);
+      const kept = marksFit(subjectMarks(step.subject!), hint, layout, picture.clearArea);
+      if (kept) expect(picture.camera, step.id).toMatchObject(hint);
+      // Otherwise the subject decides, never closer than the author's zoom.
+      else expect(picture.camera!.zoom, step.id).toBeLessThanOrEqual(step.view.zoom);
     }
   });
 

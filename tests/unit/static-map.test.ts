@@ -64,6 +64,8 @@ function step(overrides: Partial<Step> = {}): Step {
     highlight: [{ layer: 'places', id: 'hanoi' }],
     moving: [],
     view: CAMERA,
+    subject: null,
+    key: [],
     paragraphs: [],
     ...overrides,
   };
