@@ -14,6 +14,8 @@ import { resolveImagesOnDemand } from './images.ts';
 import type { LegendEntry } from './legend.ts';
 import type { Movement } from './motion.ts';
 import { MIN_ZOOM, type FeatureRef, type MapPicture } from './picture.ts';
+
+const MAX_LATITUDE = 85.051129;
 import { featureAt, readLabelled, readLegend } from './readback.ts';
 import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
@@ -69,6 +71,7 @@ export class StoryMap {
       center: [100, 20],
       zoom: 0,
       minZoom: MIN_ZOOM,
+      transformConstrain: keepInWorld,
       // The story steers the map; scrolling the page must never zoom or pan it.
       interactive: false,
       attributionControl: { compact: true },
@@ -139,7 +142,7 @@ export class StoryMap {
     this.shown = picture;
     if (!picture.flow || layersKey(last) !== layersKey(picture)) this.flow.stop();
     if (last.interactive !== picture.interactive)
-      setInteractive(this.map, picture.interactive, this.zoomButtons);
+      setInteractive(this.map, picture.interactive, this.zoomButtons, keepInWorld);
     applyPicture(this.map, last, picture, this.data, { animate: animate && this.visible });
     const generation = ++this.generation;
     this.current = settled(this.map).then(() => {
@@ -182,4 +185,16 @@ export class StoryMap {
 /** Whether two pictures would draw the same map (pictures are plain data). */
 function samePicture(a: MapPicture, b: MapPicture): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * How the story's cameras are kept in the world: latitude within Web Mercator's, zoom within the
+ * map's, nothing more. maplibre's own rule also keeps the world at least as tall as the map, which
+ * on a large pane zooms in past a subject that spans the globe (Washington to Beijing) and shifts
+ * it out of the clear area the picture framed it in. The explore view, where the reader drags the
+ * map, goes back to maplibre's rule (setInteractive).
+ */
+export function keepInWorld(lngLat: maplibregl.LngLat, zoom: number) {
+  const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lngLat.lat));
+  return { center: new maplibregl.LngLat(lngLat.lng, lat), zoom: Math.max(MIN_ZOOM, zoom) };
 }

@@ -134,7 +134,11 @@ export function setInteractive(
   map: maplibregl.Map,
   interactive: boolean,
   zoomButtons: maplibregl.IControl,
+  storyConstrain: maplibregl.TransformConstrainFunction,
 ): void {
+  // The story frames its own cameras; the reader's drags keep maplibre's rule (a world that
+  // always fills the map from top to bottom).
+  map.setTransformConstrain(interactive ? null : storyConstrain);
   const handlers = [
     map.dragPan,
     map.scrollZoom,
