@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
 import { featureUseProblems } from '../src/geo/usage.ts';
@@ -23,7 +23,7 @@ import { mapTextProblems, namedFeatures } from '../src/story/map-text.ts';
 import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import { keyFor } from '../src/map/legend.ts';
-import type { Step, Story } from '../src/story/types.ts';
+import type { LngLat, Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
 import { renderStaticMap } from './static-map.ts';
 
@@ -110,6 +110,12 @@ export function loadStoryData(root: string): StoryData {
   const published = Object.fromEntries(
     STORY_LAYER_IDS.map((id) => [id, layers[id]!.collection.features]),
   );
+  story.stateNames = layers.states!.collection.features.map(({ geometry, properties: p }) => ({
+    id: p.id,
+    at: (geometry as Point).coordinates as LngLat,
+    text: String(p.label ?? p.name),
+    period: [p.from, p.to],
+  }));
   for (const step of story.steps) {
     step.paragraphs = linkPlaces(step.paragraphs, placeNames);
     step.key = keyFor(step, published);

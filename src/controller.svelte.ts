@@ -78,14 +78,14 @@ export class StoryController {
   /** The step the listeners last heard of, and whether they are about to hear of another. */
   private announced = -1;
   private announcing = false;
-  private readonly story: Pick<Story, 'steps' | 'places'>;
+  private readonly story: Pick<Story, 'steps' | 'places' | 'stateNames'>;
   // Listeners are bookkeeping, not state: nothing renders from them.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly listeners = { step: new Set<Listener>(), ready: new Set<Listener>() };
 
   constructor(
     readonly mode: Mode,
-    story: Pick<Story, 'steps' | 'places'>,
+    story: Pick<Story, 'steps' | 'places' | 'stateNames'>,
     /** Limits the story to one section (`?mode=embed&section=…`); an unknown one is ignored. */
     section: string | null = null,
   ) {
@@ -100,6 +100,7 @@ export class StoryController {
           placeShown: this.placeShown,
           pointedPlace: this.pointedPlace,
           places: this.story.places,
+          stateNames: this.story.stateNames,
         },
         this.layout,
       ),

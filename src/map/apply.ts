@@ -32,7 +32,7 @@ const PLACE_NAME_IDS = [
 
 /** What decides the layers' filters: when it is unchanged, no filter is set again. */
 export const layersKey = (p: MapPicture) =>
-  JSON.stringify([p.layers, p.period, p.emphasis, p.moving]);
+  JSON.stringify([p.layers, p.period, p.emphasis, p.moving, p.namesCut]);
 
 export function applyPicture(
   map: maplibregl.Map,
@@ -104,7 +104,9 @@ function drawLayers(
             ? [['!', emphasised] as maplibregl.ExpressionSpecification]
             : [];
       const moving = layer.id === 'troop-movements' ? [notMoving] : [];
-      map.setFilter(id, ['all', ...existsThen, ...only, ...moving]);
+      const uncut: maplibregl.ExpressionSpecification[] =
+        layer.id === 'states' ? [['!', ['in', ['get', 'id'], ['literal', picture.namesCut]]]] : [];
+      map.setFilter(id, ['all', ...existsThen, ...only, ...moving, ...uncut]);
     });
   }
   for (const { layer, id } of lastEmphasis)

@@ -3,7 +3,7 @@
  * layout (no maplibre, runs in Node). Everything the map shows is decided here; `applyPicture`
  * only makes the map match it. So a deep link, a fast scroll or a scroll back give the same map.
  */
-import type { Bounds, LngLat, Step, Subject } from '../story/types.ts';
+import type { Bounds, LngLat, StateName, Step, Subject } from '../story/types.ts';
 import {
   clearAreaOf,
   centreOn,
@@ -11,11 +11,13 @@ import {
   fitBounds,
   fitMarks,
   marksFit,
+  project,
   type Camera,
   type Layout,
   type Mark,
   type Rect,
 } from './frame.ts';
+import { labelSize } from './label-box.ts';
 import { SYMBOLS } from './symbology.ts';
 
 /** A feature of a story layer. */
@@ -48,6 +50,8 @@ export interface StoryMoment {
   pointedPlace: string | null;
   /** Where the places are. */
   places: Record<string, LngLat>;
+  /** The names of the states of each period, where the map writes them. */
+  stateNames: StateName[];
 }
 
 /** Where the camera goes; `about` says what it shows, so a new subject flies and a new layout jumps. */
@@ -74,6 +78,8 @@ export interface MapPicture {
   interactive: boolean;
   /** Whether supply routes flow once the map has settled. */
   flow: boolean;
+  /** State names left out because the pane's edge would cut them (ids). */
+  namesCut: string[];
 }
 
 /** The view behind the title page: Indochina, southern China and their neighbours. */
@@ -126,6 +132,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
       ringed: null,
       interactive: true,
       flow: false,
+      namesCut: [],
     };
   }
   const stepCamera = cameraForStep(step, layout, clearArea);
@@ -142,17 +149,19 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
       }
     : stepCamera;
   const layers = step?.layers ?? [];
+  const period = step?.period ?? [0, 0];
   return {
     camera,
     clearArea,
     layers,
-    period: step?.period ?? [0, 0],
+    period,
     emphasis: step?.highlight ?? [],
     moving: step?.moving ?? [],
     drawn: moment.motion ? drawnFraction(moment.progress) : 1,
     ringed: placeAt ? moment.placeShown : (moment.pointedPlace ?? null),
     interactive: false,
     flow: moment.motion && layers.includes('supply-routes'),
+    namesCut: layers.includes('states') ? namesCut(moment.stateNames, period, camera, layout) : [],
   };
 }
 
@@ -176,11 +185,6 @@ function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): Came
 
 const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
 
-/** A name's size on screen, from its length: Noto Sans averages about 0.58 em a character. */
-const EM_PER_CHARACTER = 0.58;
-/** maplibre wraps names at 10 em (its default `text-max-width`). */
-const WRAP_EM = 10;
-
 /** The subject's extent, and each of its place names beside its dot (where the map puts it first). */
 export function subjectMarks({ bounds, names }: Subject): Mark[] {
   const { size, offset } = SYMBOLS.ownPlaceLabel;
@@ -188,13 +192,43 @@ export function subjectMarks({ bounds, names }: Subject): Mark[] {
   return [
     ...cornersOf(bounds),
     ...names.map(({ at, text }) => {
-      const em = text.length * EM_PER_CHARACTER;
-      const lines = Math.ceil(em / WRAP_EM);
-      const half = Math.max(dot, (lines * 1.2 * size) / 2);
-      return {
-        at,
-        reach: { left: dot, right: (offset + Math.min(em, WRAP_EM)) * size, up: half, down: half },
-      };
+      const label = labelSize(text, SYMBOLS.ownPlaceLabel);
+      const half = Math.max(dot, label.height / 2);
+      return { at, reach: { left: dot, right: offset * size + label.width, up: half, down: half } };
     }),
   ];
+}
+
+/**
+ * The state names of the period that would run off the pane under the camera: maplibre draws a
+ * name half off the map ("URMA"); better none, the neighbours' names still say where we are.
+ */
+function namesCut(
+  names: StateName[],
+  [from, to]: [number, number],
+  camera: Camera,
+  pane: { width: number; height: number },
+): string[] {
+  return names
+    .filter(({ period }) => period[0] <= to && period[1] >= from)
+    .filter(({ at, text }) => {
+      const [x, y] = project(nearestCopy(at, camera.center[0]), camera, pane);
+      const { width, height } = labelSize(text, SYMBOLS.stateLabel);
+      // A name wholly off the map is not cut: maplibre does not draw it.
+      const [left, right, top, bottom] = [
+        x - width / 2,
+        x + width / 2,
+        y - height / 2,
+        y + height / 2,
+      ];
+      const seen = right > 0 && left < pane.width && bottom > 0 && top < pane.height;
+      const whole = left >= 0 && right <= pane.width && top >= 0 && bottom <= pane.height;
+      return seen && !whole;
+    })
+    .map(({ id }) => id);
+}
+
+/** A point moved by whole turns of the globe to the copy of the world nearest a longitude. */
+function nearestCopy([lng, lat]: LngLat, near: number): LngLat {
+  return [lng + 360 * Math.round((near - lng) / 360), lat];
 }

@@ -25,6 +25,7 @@ export const NOTHING: MapPicture = {
   ringed: null,
   interactive: false,
   flow: false,
+  namesCut: [],
 };
 
 /** Call before the map's first draw: it hides and shrinks the container until warmUp ends. */

@@ -111,7 +111,7 @@ export function resolveStory(
       [bbox[0], bbox[1]],
     ]),
   );
-  return { sections: outSections, steps, notes: resolvedNotes, places };
+  return { sections: outSections, steps, notes: resolvedNotes, places, stateNames: [] };
 }
 
 function resolveStep(

@@ -45,6 +45,14 @@ export interface Subject {
   names: { id: string; at: LngLat; text: string }[];
 }
 
+/** A state's name as the map writes it in a period (the `states` layer). */
+export interface StateName {
+  id: string;
+  at: LngLat;
+  text: string;
+  period: [number, number];
+}
+
 export interface Section {
   id: string;
   title: string;
@@ -65,4 +73,6 @@ export interface Story {
   timeline?: Timeline;
   /** Where each place is, for the places named in the text that the map brings into view. */
   places: Record<string, LngLat>;
+  /** The names of the states of each period, for the map to leave out any its edge would cut. */
+  stateNames: StateName[];
 }

@@ -32,6 +32,7 @@ const moment = (patch: Partial<StoryMoment> = {}): StoryMoment => ({
   placeShown: null,
   pointedPlace: null,
   places: story.places,
+  stateNames: story.stateNames,
   ...patch,
 });
 
@@ -162,5 +163,51 @@ describe('pictureFor', () => {
     const a = pictureFor(moment({ step: withRoutes, progress: 0.5 }), layout);
     pictureFor(moment({ step: withMovements }), layout);
     expect(pictureFor(moment({ step: withRoutes, progress: 0.5 }), layout)).toEqual(a);
+  });
+});
+
+describe('state names at the edge of the map', () => {
+  const layout: Layout = { width: 800, height: 600, overlays: [] };
+  const step = story.steps.find((s) => s.layers.includes('states') && s.view.kind === 'bounds')!;
+  const picture = pictureFor(moment({ step }), layout);
+  const camera = picture.camera!;
+  /** A made-up state name whose middle lies at a point of the pane (Web Mercator inverted). */
+  const nameAt = (id: string, x: number, y: number) => {
+    const worldPx = 512 * 2 ** camera.zoom;
+    const [cx, cy] = project(camera.center, camera, layout);
+    const sin = Math.sin((camera.center[1] * Math.PI) / 180);
+    const centreY = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    const worldY = centreY + (y - cy) / worldPx;
+    const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * worldY))) * 180) / Math.PI;
+    const lng = camera.center[0] + ((x - cx) / worldPx) * 360;
+    return {
+      id,
+      at: [lng, lat] as [number, number],
+      text: 'Republic of China (Taiwan)',
+      period: step.period,
+    };
+  };
+
+  it('leaves out a name the edge would cut, keeps names wholly on or wholly off the map', () => {
+    const names = [
+      nameAt('inside', 400, 300),
+      nameAt('cut-right', 795, 300),
+      nameAt('cut-top', 400, 2),
+      nameAt('beyond', 2000, 300),
+    ];
+    const { namesCut } = pictureFor(moment({ step, stateNames: names }), layout);
+    expect(namesCut).toEqual(['cut-right', 'cut-top']);
+  });
+
+  it('leaves out none of another period, and none in the explore view', () => {
+    const old = {
+      ...nameAt('cut-right', 795, 300),
+      period: [18000101, 18001231] as [number, number],
+    };
+    expect(pictureFor(moment({ step, stateNames: [old] }), layout).namesCut).toEqual([]);
+    const explore = { layers: ['states'], year: 1965 };
+    expect(
+      pictureFor(moment({ step, explore, stateNames: [nameAt('x', 795, 300)] }), layout).namesCut,
+    ).toEqual([]);
   });
 });
