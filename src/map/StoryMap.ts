@@ -173,7 +173,7 @@ export class StoryMap {
         [bounds.getWest(), bounds.getSouth()],
         [bounds.getEast(), bounds.getNorth()],
       ],
-      labelled: readLabelled(this.map),
+      labelled: readLabelled(this.map, this.shown.clearArea),
     };
   }
 

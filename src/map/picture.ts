@@ -185,16 +185,18 @@ function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): Came
 
 const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
 
-/** The subject's extent, and each of its place names beside its dot (where the map puts it first). */
+/** The subject's extent, and each of its place names beside its dot. */
 export function subjectMarks({ bounds, names }: Subject): Mark[] {
   const { size, offset } = SYMBOLS.ownPlaceLabel;
   const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth;
   return [
     ...cornersOf(bounds),
     ...names.map(({ at, text }) => {
+      // Room for the name on either side: maplibre moves it left of the dot when the right is taken.
       const label = labelSize(text, SYMBOLS.ownPlaceLabel);
+      const side = Math.max(dot, offset * size + label.width);
       const half = Math.max(dot, label.height / 2);
-      return { at, reach: { left: dot, right: offset * size + label.width, up: half, down: half } };
+      return { at, reach: { left: side, right: side, up: half, down: half } };
     }),
   ];
 }

@@ -120,14 +120,19 @@ export async function framingProblems(page: Page, step: Step): Promise<string[]>
       const problems: string[] = [];
       for (const feature of subject) {
         const what = `${feature.layer}/${feature.id}`;
-        const screen = feature.points.map(onPane);
-        const outside = screen.filter(
-          ([x, py]) =>
-            x < area.x - slack ||
-            py < area.y - slack ||
-            x > area.x + area.width + slack ||
-            py > area.y + area.height + slack,
+        // At a world-wide zoom the map repeats: the copy of the feature most inside the clear area.
+        const copies = [-1, 0, 1].map((turn) =>
+          feature.points.map(([lng, lat]) => onPane([lng + 360 * turn, lat])),
         );
+        const inside = ([x, py]: [number, number]) =>
+          x >= area.x - slack &&
+          py >= area.y - slack &&
+          x <= area.x + area.width + slack &&
+          py <= area.y + area.height + slack;
+        const screen = copies
+          .map((copy) => ({ copy, count: copy.filter(inside).length }))
+          .sort((a, b) => b.count - a.count)[0]!.copy;
+        const outside = screen.filter((point) => !inside(point));
         if (outside.length) {
           const [x, py] = outside[0]!;
           problems.push(
