@@ -111,13 +111,13 @@ export function fitBounds(
   area: Rect,
   maxZoom = 22,
 ): Camera {
-  return fitMarks(cornersOf(bounds), pane, area, maxZoom);
+  return fitFirst([cornersOf(bounds)], pane, area, maxZoom);
 }
 
 /**
  * The north-up camera that shows every mark, with all it reaches, as large as fits in `area` less
- * its margin, centred there. Marks that cannot fit at any zoom (names wider than the area) are
- * shown as far out as `minZoom`.
+ * its margin, centred there. When the marks do not fit even at `minZoom` (names wider than the
+ * area): null, or with `anyway` the marks centred at `minZoom`.
  */
 export function fitMarks(
   marks: Mark[],
@@ -125,7 +125,8 @@ export function fitMarks(
   area: Rect,
   maxZoom = 22,
   minZoom = 0,
-): Camera {
+  anyway = false,
+): Camera | null {
   const margin = fitMargin(area);
   const room = {
     width: Math.max(1, area.width - 2 * margin),
@@ -148,6 +149,8 @@ export function fitMarks(
       middle: [(left + right) / 2 / worldPx, (top + bottom) / 2 / worldPx] as [number, number],
     };
   };
+  if (!spread(minZoom).fits)
+    return anyway ? centreAt(spread(minZoom).middle, minZoom, pane, area) : null;
   // The spread grows with the zoom (it is convex in the scale), so the zooms that fit are an
   // interval from `minZoom`: find its top by halving.
   let [low, high] = [minZoom, maxZoom];
@@ -159,6 +162,25 @@ export function fitMarks(
       else high = mid;
     }
   return centreAt(spread(low).middle, low, pane, area);
+}
+
+/**
+ * The camera for the first of these ways of showing something that fits (say: names on either
+ * side of their dots, then to the right only, then no names); the last is shown at `minZoom` if
+ * even it does not fit.
+ */
+export function fitFirst(
+  choices: Mark[][],
+  pane: { width: number; height: number },
+  area: Rect,
+  maxZoom = 22,
+  minZoom = 0,
+): Camera {
+  for (const [i, marks] of choices.entries()) {
+    const camera = fitMarks(marks, pane, area, maxZoom, minZoom, i === choices.length - 1);
+    if (camera) return camera;
+  }
+  throw new Error('fitFirst needs at least one way of showing something');
 }
 
 /** Whether every mark, with all it reaches, lies in `area` less its margin under a camera. */

@@ -9,7 +9,7 @@ import {
   centreOn,
   cornersOf,
   fitBounds,
-  fitMarks,
+  fitFirst,
   marksFit,
   project,
   type Camera,
@@ -173,32 +173,36 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
 function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): CameraTarget {
   const about = step ? `step:${step.id}` : 'title';
   const view = step?.view ?? { kind: 'bounds', bounds: OPENING_BOUNDS };
-  const subject = step?.subject ? subjectMarks(step.subject) : [];
+  const ways = step?.subject ? subjectMarks(step.subject) : [[]];
   if (view.kind === 'bounds') {
-    const marks = [...cornersOf(view.bounds), ...subject];
-    return { about, ...fitMarks(marks, layout, clearArea, MAX_FIT_ZOOM, MIN_ZOOM) };
+    const corners = cornersOf(view.bounds);
+    const choices = ways.map((marks) => [...corners, ...marks]);
+    return { about, ...fitFirst(choices, layout, clearArea, MAX_FIT_ZOOM, MIN_ZOOM) };
   }
   const hint = { ...centreOn(view.center, view.zoom, layout, clearArea), ...tilt(view) };
-  if (marksFit(subject, hint, layout, clearArea)) return { about, ...hint };
-  return { about, ...fitMarks(subject, layout, clearArea, view.zoom, MIN_ZOOM) };
+  if (marksFit(ways[0]!, hint, layout, clearArea)) return { about, ...hint };
+  return { about, ...fitFirst(ways, layout, clearArea, view.zoom, MIN_ZOOM) };
 }
 
 const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
 
-/** The subject's extent, and each of its place names beside its dot. */
-export function subjectMarks({ bounds, names }: Subject): Mark[] {
+/**
+ * Ways of keeping the subject in view, best first: its extent with the names of its places on
+ * either side of their dots (maplibre moves a name left when the right is taken), with the names
+ * to the right only (where the map puts them first), and without the names.
+ */
+export function subjectMarks({ bounds, names }: Subject): Mark[][] {
   const { size, offset } = SYMBOLS.ownPlaceLabel;
   const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth;
-  return [
-    ...cornersOf(bounds),
-    ...names.map(({ at, text }) => {
-      // Room for the name on either side: maplibre moves it left of the dot when the right is taken.
+  const named = (bothSides: boolean) =>
+    names.map(({ at, text }) => {
       const label = labelSize(text, SYMBOLS.ownPlaceLabel);
       const side = Math.max(dot, offset * size + label.width);
       const half = Math.max(dot, label.height / 2);
-      return { at, reach: { left: side, right: side, up: half, down: half } };
-    }),
-  ];
+      return { at, reach: { left: bothSides ? side : dot, right: side, up: half, down: half } };
+    });
+  const corners = cornersOf(bounds);
+  return [[...corners, ...named(true)], [...corners, ...named(false)], corners];
 }
 
 /**

@@ -3,7 +3,11 @@ import {
   centreOn,
   clearAreaOf,
   fitBounds,
+  fitFirst,
   fitMargin,
+  fitMarks,
+  marksFit,
+  type Mark,
   project,
   type Rect,
 } from '../../src/map/frame.ts';
@@ -90,6 +94,40 @@ describe('fitBounds', () => {
     expect(camera.zoom).toBe(9);
     expect(camera.bearing).toBe(0);
     expect(camera.pitch).toBe(0);
+  });
+});
+
+describe('fitMarks and fitFirst', () => {
+  const area: Rect = { x: 100, y: 50, width: 400, height: 300 };
+  const hanoi: [number, number] = [105.85, 21.03];
+  const pass: [number, number] = [106.76, 21.98];
+  /** A name of `width` px to the right of its point (and `left` px to its left). */
+  const named = (at: [number, number], width: number, left = 8): Mark => ({
+    at,
+    reach: { left, right: width, up: 10, down: 10 },
+  });
+
+  it('keeps points and the names beside them inside the area, less its margin', () => {
+    const marks = [named(hanoi, 60), named(pass, 200)];
+    const camera = fitMarks(marks, pane, area, 22)!;
+    expect(marksFit(marks, camera, pane, area)).toBe(true);
+    // As large as fits: a little closer and it does not.
+    expect(marksFit(marks, { ...camera, zoom: camera.zoom + 0.05 }, pane, area)).toBe(false);
+  });
+
+  it('gives up (null) when the names alone are wider than the area', () => {
+    expect(fitMarks([named(hanoi, 300, 300)], pane, area, 22, -1)).toBeNull();
+  });
+
+  it('takes the first way of showing that fits, and centres the last at the least zoom', () => {
+    const wide = [named(hanoi, 300, 300)];
+    const right = [named(hanoi, 300)];
+    expect(fitFirst([wide, right], pane, area, 6, -1)).toEqual(fitMarks(right, pane, area, 6, -1));
+    const camera = fitFirst([wide], pane, area, 6, -1);
+    expect(camera.zoom).toBe(-1);
+    const [x, y] = project(hanoi, camera, pane);
+    expect(x).toBeCloseTo(area.x + area.width / 2, 6);
+    expect(y).toBeCloseTo(area.y + area.height / 2, 6);
   });
 });
 
