@@ -76,7 +76,7 @@ describe('the chrome on a touch phone', () => {
             const { width, height, left, right } = button.getBoundingClientRect();
             return { width, height, left, right };
           }),
-          hint: document.querySelector('.hint')!.textContent!,
+          hint: document.querySelector<HTMLElement>('.hint')!.innerText,
         };
       });
       expect(seen.clear.height).toBeGreaterThanOrEqual(0.45 * viewport.height);
