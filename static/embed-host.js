@@ -18,7 +18,7 @@
   if (window.storymapHost) return; // Included twice: one listener is enough.
 
   const DEFAULT_MIN = 480;
-  const lastHeight = new WeakMap(); // iframe -> content height it last reported
+  const lastHeight = new WeakMap(); // iframe -> frame height it last asked for
 
   const storyFrames = () => Array.from(document.querySelectorAll('iframe[data-storymap]'));
 
@@ -49,8 +49,8 @@
     return Number.isFinite(value) && value > 0 ? value : fallback;
   }
 
-  // The story scrolls inside its iframe: give it as much of the reader's screen as its content
-  // needs, never more than the cap (so the page around it stays reachable), never below the floor.
+  // The story scrolls inside its iframe: give it the height it asks for, never more than the cap
+  // (so the page around it stays reachable), never below the floor.
   function fit(iframe) {
     const content = lastHeight.get(iframe);
     if (content === undefined) return;
@@ -70,7 +70,7 @@
     fit(iframe);
   });
 
-  // The cap follows the window; the content height last reported is kept.
+  // The cap follows the window; the height last asked for is kept.
   window.addEventListener('resize', () => storyFrames().forEach(fit));
 
   function goto(iframe, stepId) {

@@ -1,6 +1,6 @@
 /**
- * The embed's conversation with the page that frames it (contract in the README): it tells the
- * host when it is ready, which step is shown and how tall its content is, and accepts one
+ * The embed's conversation with the page that frames it (contract in docs/embedding.md): it tells
+ * the host when it is ready, which step is shown and how tall its frame should be, and accepts one
  * request, `storymap:goto`. Anything else that arrives is ignored.
  */
 import type { StoryController } from '../controller.svelte.ts';
@@ -21,8 +21,22 @@ export function readHostMessage(data: unknown): GotoRequest | null {
 }
 
 /**
- * The content height in the formats hosts' resizer scripts understand: ours, Datawrapper's and
- * AMP's `embed-size`, so a page that already runs one of those sizes the frame without ours.
+ * The height the story asks its frame to have, in CSS px.
+ *
+ * The embedded story scrolls inside a frame of fixed height (its map is sticky, as tall as the
+ * frame): its content height (about 91,000 px) is no height for a frame. Resizer scripts a host may
+ * already run (Datawrapper's, AMP's) apply the number they receive as it is, so the story sends
+ * the height of a good fixed frame instead: 720 px, the Standard height of the share dialog, in
+ * the middle of the 600 to 800 px the embedding guide recommends. It does not depend on the
+ * frame's own size (a height derived from it would feed back into it), and the optional host
+ * script (static/embed-host.js) still caps it at the reader's window. Every embed scrolls inside
+ * itself (the article without the live map too), so no content height is ever sent.
+ */
+export const FRAME_HEIGHT = 720;
+
+/**
+ * A frame height in the formats hosts' resizer scripts understand: ours, Datawrapper's and AMP's
+ * `embed-size`, so a page that already runs one of those sizes the frame without ours.
  */
 export function heightMessages(height: number): object[] {
   return [
@@ -66,22 +80,15 @@ export function connectToHost(
     const step = controller.activeStep;
     if (step) post({ type: 'storymap:step', stepId: step.id, index: step.index });
   };
-  let lastHeight = 0;
   const postHeight = () => {
-    for (const message of heightMessages(lastHeight)) post(message);
+    for (const message of heightMessages(FRAME_HEIGHT)) post(message);
   };
-  const measure = new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
-    if (height === lastHeight) return;
-    lastHeight = height;
-    postHeight();
-  });
-  measure.observe(document.body);
+  postHeight();
 
   // The height again with `ready`, for a host whose resizer script loaded after the first report.
   const postReady = () => {
     post({ type: 'storymap:ready' });
-    if (lastHeight > 0) postHeight();
+    postHeight();
   };
   const stopStep = controller.on('step', postStep);
   const stopReady = controller.on('ready', postReady);
@@ -91,6 +98,5 @@ export function connectToHost(
     window.removeEventListener('message', onMessage);
     stopStep();
     stopReady();
-    measure.disconnect();
   };
 }

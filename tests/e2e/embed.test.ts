@@ -10,6 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { expectAt } from './expect-step.ts';
 import { story } from './story-data.ts';
 import { useChromium } from './story-page.ts';
+import { FRAME_HEIGHT } from '../../src/modes/embed.ts';
 
 const chromium = useChromium();
 
@@ -101,12 +102,14 @@ const postFromHost = (page: Page, message: unknown) =>
   );
 
 describe('embed in a course page on another origin', () => {
-  it('says ready, reports its height, follows scrolling inside the frame and never moves the host', async () => {
+  it('says ready, asks for a fixed frame height, follows scrolling inside the frame and never moves the host', async () => {
     const { page, frame, errors, scrollY } = await openHost('?mode=embed');
     await waitForMessage(page, { type: 'storymap:ready' });
     const messages = (await received(page)) as Record<string, unknown>[];
-    const height = messages.find((m) => m.type === 'storymap:height')?.height;
-    expect(height).toBeGreaterThan(5000);
+    // The story scrolls inside its frame: it asks for a good fixed height, not its content's.
+    const heights = messages.filter((m) => m.type === 'storymap:height').map((m) => m.height);
+    expect(new Set(heights)).toEqual(new Set([FRAME_HEIGHT]));
+    const height = FRAME_HEIGHT;
     // The same height for resizer scripts the host may already run.
     expect(messages).toContainEqual({ 'datawrapper-height': { 'mao-indochina-storymap': height } });
     expect(messages).toContainEqual({ sentinel: 'amp', type: 'embed-size', height });
@@ -221,11 +224,17 @@ describe('embed in a course page on another origin', () => {
   it('is sized by the optional host helper from its height messages', async () => {
     const { page, scrollY } = await openHost('?mode=embed', { helper: true });
     await waitForMessage(page, { type: 'storymap:height' });
-    // Content taller than the screen: the frame takes the screen, less a margin, and scrolls inside.
+    // The height the story asks for, within the host window less a margin (800 - 32).
+    await page.waitForFunction(
+      (h) => document.querySelector('iframe')!.offsetHeight === h,
+      FRAME_HEIGHT,
+    );
+    expect(await hostScroll(page)).toBe(scrollY);
+    // A smaller window caps it.
+    await page.setViewportSize({ width: 1200, height: 600 });
     await page.waitForFunction(
       () => document.querySelector('iframe')!.offsetHeight === innerHeight - 32,
     );
-    expect(await hostScroll(page)).toBe(scrollY);
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStepShown } from './expect-step.ts';
 import { story } from './story-data.ts';
-import { useChromium, type StoryPage } from './story-page.ts';
+import { goTo, useChromium, type StoryPage } from './story-page.ts';
 
 const chromium = useChromium();
 
@@ -48,5 +48,87 @@ describe('on a phone', () => {
     await reader.page.evaluate((id) => window.storymap.goTo(id), step.id);
     await reader.page.screenshot({ path: 'test-output/screenshots/phone-regional-step.png' });
     expect(reader.errors).toEqual([]);
+  });
+});
+
+describe('the chrome on a touch phone', () => {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ]) {
+    it(`leaves the map a window of 45 % of the screen at ${viewport.width} × ${viewport.height}`, async () => {
+      const { page, errors } = await chromium.open({ viewport, hasTouch: true, isMobile: true });
+      await goTo(page, 'chinese-support-troops-1965');
+      const seen = await page.evaluate(() => {
+        const rect = (selector: string) =>
+          document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+        const sheet = document.querySelector('main.story')!;
+        return {
+          clear: window.storymap.state().clearArea!,
+          timeline: rect('.timeline-frame'),
+          controls: rect('nav.step-nav'),
+          sheet: rect('main.story'),
+          background:
+            getComputedStyle(sheet).backgroundImage === 'none'
+              ? getComputedStyle(sheet).backgroundColor
+              : getComputedStyle(sheet).backgroundImage,
+          buttons: [...document.querySelectorAll('nav.step-nav button')].map((button) => {
+            const { width, height, left, right } = button.getBoundingClientRect();
+            return { width, height, left, right };
+          }),
+          hint: document.querySelector<HTMLElement>('.hint')!.innerText,
+        };
+      });
+      expect(seen.clear.height).toBeGreaterThanOrEqual(0.45 * viewport.height);
+      // One row of timeline; the map's window runs from it down to the sheet's header.
+      expect(seen.timeline.height).toBeLessThanOrEqual(56);
+      expect(seen.clear.y).toBe(Math.round(seen.timeline.bottom));
+      expect(seen.clear.y + seen.clear.height).toBe(Math.round(seen.controls.top));
+      expect(Math.round(seen.controls.bottom)).toBe(Math.round(seen.sheet.top));
+      // An opaque sheet: map labels do not show through the text.
+      expect(seen.background).not.toMatch(/rgba|transparent/);
+      for (const button of seen.buttons) {
+        expect(button.width).toBeGreaterThanOrEqual(44);
+        expect(button.height).toBeGreaterThanOrEqual(44);
+        expect(button.left).toBeGreaterThanOrEqual(0);
+        expect(button.right).toBeLessThanOrEqual(viewport.width);
+      }
+      for (const name of ['Previous', 'Next', 'Map motion', 'Explore', 'Share'])
+        await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(
+          true,
+        );
+      // Touch, not keys.
+      expect(seen.hint).toMatch(/finger/);
+      expect(seen.hint).not.toMatch(/press/);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('keeps the events behind a button; open, they lie over the map', async () => {
+    const { page } = await chromium.open({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const events = page.getByRole('button', { name: 'Events' });
+    const paris = page.getByRole('button', { name: /Paris agreement/ });
+    expect(await paris.isVisible()).toBe(false);
+    const closed = await page.evaluate(() => window.storymap.state().clearArea!.height);
+    await events.click();
+    expect(await events.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(
+      (before) => window.storymap.state().clearArea!.height < before,
+      closed,
+    );
+    await paris.click();
+    await page.waitForFunction(
+      () => window.storymap.state().stepId === 'paris-peace-agreement-1973',
+    );
+    expect(await events.getAttribute('aria-expanded')).toBe('false');
+    expect(await paris.isVisible()).toBe(false);
+    // The current stage stays in view.
+    const stage = page.locator('.timeline-stages button[aria-current]');
+    await expect(stage.textContent()).resolves.toBe('1970–73');
+    expect(await stage.isVisible()).toBe(true);
   });
 });

@@ -98,6 +98,35 @@ describe('the timeline', () => {
     expect(reader.errors).toEqual([]);
   });
 
+  it('scrolls the current event into its row, and nothing around it', async () => {
+    const { page } = await chromium.open({ viewport: { width: 1440, height: 900 } });
+    const last = story.timeline!.events.at(-1)!;
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), last.step);
+    await page.locator('.timeline-events button').first().click();
+    await page.waitForFunction(
+      (id) => window.storymap.state().stepId === id,
+      story.timeline!.events[0]!.step,
+    );
+    await page.evaluate((id) => window.storymap.goTo(id, { animate: false }), last.step);
+    const seen = await page.evaluate(() => {
+      const row = document.querySelector('.timeline-events')!.getBoundingClientRect();
+      const chip = document
+        .querySelector('.timeline-events button[aria-current]')!
+        .getBoundingClientRect();
+      const pane = document.querySelector('.map-pane')!;
+      return {
+        row: row.toJSON() as DOMRect,
+        chip: chip.toJSON() as DOMRect,
+        // Nothing around the row was scrolled to show it.
+        paneTop: pane.getBoundingClientRect().top,
+        paneScroll: pane.scrollTop + pane.scrollLeft,
+      };
+    });
+    expect(seen.chip.left).toBeGreaterThanOrEqual(seen.row.left - 1);
+    expect(seen.chip.right).toBeLessThanOrEqual(seen.row.right + 1);
+    expect([seen.paneTop, seen.paneScroll]).toEqual([0, 0]);
+  });
+
   it('is not in a course-page embed', async () => {
     const { page } = await chromium.open({ path: '/?mode=embed' });
     expect(await page.locator('nav[aria-label="Timeline"]').count()).toBe(0);

@@ -30,6 +30,8 @@ export interface OpenOptions {
   bypassCSP?: boolean;
   /** A touchscreen (the kiosk). */
   hasTouch?: boolean;
+  /** A phone's browser (with `hasTouch`: a touchscreen alone, no hover, coarse pointer). */
+  isMobile?: boolean;
   /** Runs before the page loads, e.g. to add routes or init scripts. */
   beforeLoad?: (story: StoryPage) => Promise<unknown>;
 }
@@ -50,6 +52,7 @@ async function openStory(
     javaScriptEnabled = true,
     bypassCSP = false,
     hasTouch = false,
+    isMobile = false,
     beforeLoad,
   }: OpenOptions = {},
 ): Promise<StoryPage> {
@@ -61,6 +64,7 @@ async function openStory(
     javaScriptEnabled,
     bypassCSP,
     hasTouch,
+    isMobile,
   });
   const page = await context.newPage();
   const story: StoryPage = {

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { EMBED_ID, heightMessages, hostAllowed, readHostMessage } from '../../src/modes/embed.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StoryController } from '../../src/controller.svelte.ts';
+import {
+  connectToHost,
+  EMBED_ID,
+  FRAME_HEIGHT,
+  heightMessages,
+  hostAllowed,
+  readHostMessage,
+} from '../../src/modes/embed.ts';
 
 describe('readHostMessage', () => {
   it('accepts a goto with a step id', () => {
@@ -35,6 +43,29 @@ describe('heightMessages', () => {
       { 'datawrapper-height': { [EMBED_ID]: 720 } },
       { sentinel: 'amp', type: 'embed-size', height: 720 },
     ]);
+  });
+});
+
+describe('connectToHost', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks for a fixed frame height, never the scrolling content’s height', () => {
+    vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+    const sent: unknown[] = [];
+    const host = { postMessage: (message: unknown) => sent.push(message) } as unknown as Window;
+    const controller = {
+      ready: true,
+      activeStep: null,
+      on: () => () => {},
+    } as unknown as StoryController;
+    const stop = connectToHost(controller, [], host);
+    expect(sent).toContainEqual({ type: 'storymap:ready' });
+    const heights = sent.filter((m) => JSON.stringify(m).includes('height'));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const message of heights) expect(heightMessages(FRAME_HEIGHT)).toContainEqual(message);
+    expect(FRAME_HEIGHT).toBeGreaterThanOrEqual(600);
+    expect(FRAME_HEIGHT).toBeLessThanOrEqual(800);
+    stop();
   });
 });
 
