@@ -174,14 +174,16 @@ function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): Came
   const about = step ? `step:${step.id}` : 'title';
   const view = step?.view ?? { kind: 'bounds', bounds: OPENING_BOUNDS };
   const ways = step?.subject ? subjectMarks(step.subject) : [[]];
+  // No further out than one world across the pane: the map would repeat its places side by side.
+  const minZoom = Math.max(MIN_ZOOM, Math.log2(layout.width / 512));
   if (view.kind === 'bounds') {
     const corners = cornersOf(view.bounds);
     const choices = ways.map((marks) => [...corners, ...marks]);
-    return { about, ...fitFirst(choices, layout, clearArea, MAX_FIT_ZOOM, MIN_ZOOM) };
+    return { about, ...fitFirst(choices, layout, clearArea, MAX_FIT_ZOOM, minZoom) };
   }
   const hint = { ...centreOn(view.center, view.zoom, layout, clearArea), ...tilt(view) };
   if (marksFit(ways[0]!, hint, layout, clearArea)) return { about, ...hint };
-  return { about, ...fitFirst(ways, layout, clearArea, view.zoom, MIN_ZOOM) };
+  return { about, ...fitFirst(ways, layout, clearArea, view.zoom, minZoom) };
 }
 
 const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
