@@ -30,6 +30,39 @@ const PLACE_NAME_IDS = [
   ...FOCUS_DRAW.flatMap((draw, i) => (draw.type === 'symbol' ? [`${FOCUS_SOURCE}-${i}`] : [])),
 ];
 
+/** The layer that writes the names of the step's own places. */
+const OWN_NAME_ID = STORY_LAYERS.filter((layer) => layer.id === 'places').flatMap((layer) =>
+  layer.draw.flatMap((draw, i) =>
+    draw.type === 'symbol' && draw.only === 'highlighted' ? [`${layer.id}-${i}`] : [],
+  ),
+)[0]!;
+
+/** Each anchor maplibre may try, with the offset (in ems) that keeps the name off its dot. */
+const ANCHOR_OFFSETS: [string, [number, number]][] = [
+  ['left', [0.7, 0]],
+  ['right', [-0.7, 0]],
+  ['top', [0, 0.7]],
+  ['bottom', [0, -0.7]],
+  ['top-left', [0.5, 0.5]],
+  ['top-right', [-0.5, 0.5]],
+  ['bottom-left', [0.5, -0.5]],
+  ['bottom-right', [-0.5, -0.5]],
+];
+
+/** The anchors in maplibre's order to try, the picture's chosen side first for each place. */
+function sidesExpression(sides: MapPicture['nameSides']): ExprSpec {
+  const order = (first?: string) =>
+    [...ANCHOR_OFFSETS].sort(([a], [b]) => Number(b === first) - Number(a === first)).flat();
+  if (!sides.length) return ['literal', order()] as unknown as ExprSpec;
+  // maplibre's type for `match` spells out its cases one by one; ours vary in number.
+  return [
+    'match',
+    ['get', 'id'],
+    ...sides.flatMap(([id, anchor]) => [id, ['literal', order(anchor)]]),
+    ['literal', order()],
+  ] as unknown as ExprSpec;
+}
+
 /** What decides the layers' filters: when it is unchanged, no filter is set again. */
 export const layersKey = (p: MapPicture) =>
   JSON.stringify([p.layers, p.period, p.emphasis, p.moving, p.namesCut]);
@@ -48,6 +81,13 @@ export function applyPicture(
     for (const id of PLACE_NAME_IDS) map.setLayoutProperty(id, 'text-field', names);
     for (const id of MOVING_IDS)
       map.setLayoutProperty(id, 'visibility', next.moving.length ? 'visible' : 'none');
+  }
+  if (!last || JSON.stringify(last.nameSides) !== JSON.stringify(next.nameSides)) {
+    map.setLayoutProperty(
+      OWN_NAME_ID,
+      'text-variable-anchor-offset',
+      sidesExpression(next.nameSides),
+    );
   }
   if (layersChanged || last.drawn !== next.drawn) {
     const moving = next.moving.flatMap((id) => data.movements.get(id) ?? []);

@@ -18,6 +18,7 @@ import {
   type Rect,
 } from './frame.ts';
 import { labelSize } from './label-box.ts';
+import { nameSides, type Anchor } from './name-sides.ts';
 import { SYMBOLS } from './symbology.ts';
 
 /** A feature of a story layer. */
@@ -80,6 +81,8 @@ export interface MapPicture {
   flow: boolean;
   /** State names left out because the pane's edge would cut them (ids). */
   namesCut: string[];
+  /** The side of its dot each subject place's name goes (by place id). */
+  nameSides: [id: string, anchor: Anchor][];
 }
 
 /** The view behind the title page: Indochina, southern China and their neighbours. */
@@ -133,6 +136,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
       interactive: true,
       flow: false,
       namesCut: [],
+      nameSides: [],
     };
   }
   const stepCamera = cameraForStep(step, layout, clearArea);
@@ -162,6 +166,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
     interactive: false,
     flow: moment.motion && layers.includes('supply-routes'),
     namesCut: layers.includes('states') ? namesCut(moment.stateNames, period, camera, layout) : [],
+    nameSides: step?.subject ? nameSides(step.subject.names, camera, layout, clearArea) : [],
   };
 }
 

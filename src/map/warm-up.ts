@@ -26,6 +26,7 @@ export const NOTHING: MapPicture = {
   interactive: false,
   flow: false,
   namesCut: [],
+  nameSides: [],
 };
 
 /** Call before the map's first draw: it hides and shrinks the container until warmUp ends. */
