@@ -49,17 +49,29 @@ const ANCHOR_OFFSETS: [string, [number, number]][] = [
   ['bottom-right', [-0.5, -0.5]],
 ];
 
-/** The anchors in maplibre's order to try, the picture's chosen side first for each place. */
-function sidesExpression(sides: MapPicture['nameSides']): ExprSpec {
-  const order = (first?: string) =>
-    [...ANCHOR_OFFSETS].sort(([a], [b]) => Number(b === first) - Number(a === first)).flat();
-  if (!sides.length) return ['literal', order()] as unknown as ExprSpec;
+/**
+ * The anchors maplibre may try for each name: the picture's chosen side first, then the others,
+ * less the side the last picture chose for it (maplibre first tries the side a name had before,
+ * if it is still on the list: Beijing's name would stay over Pyongyang's dot).
+ */
+function sidesExpression(
+  sides: MapPicture['nameSides'],
+  lastSides: MapPicture['nameSides'],
+): ExprSpec {
+  const all = ['literal', ANCHOR_OFFSETS.flat()];
+  if (!sides.length) return all as unknown as ExprSpec;
+  const before = new Map(lastSides);
+  const order = (id: string, anchor: string) =>
+    [...ANCHOR_OFFSETS]
+      .filter(([name]) => name === anchor || name !== before.get(id))
+      .sort(([a], [b]) => Number(b === anchor) - Number(a === anchor))
+      .flat();
   // maplibre's type for `match` spells out its cases one by one; ours vary in number.
   return [
     'match',
     ['get', 'id'],
-    ...sides.flatMap(([id, anchor]) => [id, ['literal', order(anchor)]]),
-    ['literal', order()],
+    ...sides.flatMap(([id, anchor]) => [id, ['literal', order(id, anchor)]]),
+    all,
   ] as unknown as ExprSpec;
 }
 
@@ -86,7 +98,7 @@ export function applyPicture(
     map.setLayoutProperty(
       OWN_NAME_ID,
       'text-variable-anchor-offset',
-      sidesExpression(next.nameSides),
+      sidesExpression(next.nameSides, last?.nameSides ?? []),
     );
   }
   if (layersChanged || last.drawn !== next.drawn) {

@@ -3,7 +3,7 @@
  * (pure): the first of right, left, below, above where the name stays in the clear area and
  * clear of the other subject places and names. maplibre places names greedily, one after the
  * other, so two neighbours (Beijing and Pyongyang on a world map) can knock each other's name
- * out; told a side for each, both fit.
+ * out; told a side for each, both fit (src/map/apply.ts gives maplibre that side alone).
  */
 import { labelSize } from './label-box.ts';
 import { project, type Camera, type Rect } from './frame.ts';
@@ -21,8 +21,14 @@ interface Box {
   bottom: number;
 }
 
+/** Room kept between names, beyond maplibre's own padding and the estimate's error (CSS px). */
+const CLEARANCE = 4;
+
 const overlap = (a: Box, b: Box) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  a.left < b.right + CLEARANCE &&
+  b.left < a.right + CLEARANCE &&
+  a.top < b.bottom + CLEARANCE &&
+  b.top < a.bottom + CLEARANCE;
 
 /** The side chosen for each name, by place id; a name that fits nowhere keeps maplibre's order. */
 export function nameSides(
