@@ -1,7 +1,7 @@
 /**
  * Which side of its dot each of the subject's place names goes, decided before the map draws
  * (pure): the first of right, left, below, above where the name stays in the clear area and
- * clear of the other subject places and names. maplibre places names greedily, one after the
+ * clear of the other subject places and names (or, where none is, of the other names). maplibre places names greedily, one after the
  * other, so two neighbours (Beijing and Pyongyang on a world map) can knock each other's name
  * out; told a side for each, both fit (src/map/apply.ts gives maplibre that side alone).
  */
@@ -84,10 +84,15 @@ export function nameSides(
         bottom: p.y - gap,
       },
     };
-    const others = taken.filter((_, j) => j !== i);
-    const anchor = ANCHORS.find(
-      (side) => inside(boxes[side]) && !others.some((box) => overlap(box, boxes[side])),
-    );
+    const dots = taken.slice(0, points.length).filter((_, j) => j !== i);
+    const names = taken.slice(points.length);
+    const free = (side: Anchor, avoid: Box[]) =>
+      inside(boxes[side]) && !avoid.some((box) => overlap(box, boxes[side]));
+    // Clear of the other dots and names; failing that, of the names (maplibre only keeps names
+    // apart: a name over another place's dot is drawn, two names on each other are not).
+    const anchor =
+      ANCHORS.find((side) => free(side, [...dots, ...names])) ??
+      ANCHORS.find((side) => free(side, names));
     if (!anchor) continue;
     chosen.push([p.id, anchor]);
     taken.push(boxes[anchor]);
