@@ -37,6 +37,18 @@ function contains([[vw, vs], [ve, vn]]: Bounds, [[west, south], [east, north]]: 
   );
 }
 
+/** A step's bounds, widened to hold its subject. */
+function withSubject(step: Step): Bounds {
+  if (step.view.kind !== 'bounds') throw new Error(`Step "${step.id}" has no bounds`);
+  const [[west, south], [east, north]] = step.view.bounds;
+  if (!step.subject) return step.view.bounds;
+  const [[sw, ss], [se, sn]] = step.subject.bounds;
+  return [
+    [Math.min(west, sw), Math.min(south, ss)],
+    [Math.max(east, se), Math.max(north, sn)],
+  ];
+}
+
 /**
  * Reasons the state differs from the step (empty when the map shows the step). A fitted subject
  * must fill at least `minFill` of the clear area in one direction.
@@ -76,7 +88,8 @@ export function differences(state: ShownState, step: Step, minFill = 0.5): strin
       );
     }
     // Fitted, not merely contained: in one direction the subject fills half the clear area or more.
-    const fill = clearFill(state, step.view.bounds);
+    // The camera frames the bounds together with the subject (which may reach beyond them).
+    const fill = clearFill(state, withSubject(step));
     if (fill < minFill)
       out.push(`the subject fills only ${Math.round(fill * 100)}% of the clear area`);
     if (camera.bearing !== 0 || camera.pitch !== 0)

@@ -10,12 +10,15 @@ import { stepById } from './story-data.ts';
 import { useChromium } from './story-page.ts';
 
 const chromium = useChromium();
-/** Subjects that span the globe, crowd the legend's corner, or sit by the controls. */
+/**
+ * Subjects that span the globe, crowd the key's corner, sit by the controls, or have neighbours
+ * whose names would knock each other out.
+ */
 const SAMPLE = [
   'opening-to-the-united-states',
   'chinese-support-troops-1965',
   'geneva-agreement-1954',
-  'bandung-1955',
+  'pepper-not-sugar-1963',
   'us-wars-in-indochina',
 ].map(stepById);
 
