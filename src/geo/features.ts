@@ -33,6 +33,8 @@ interface BaseProperties {
   /** Shown only in the explore view: no step draws it. */
   explore?: boolean;
   status?: FeatureStatus;
+  /** Written along a line: who and when ("PAVN 308th Division, Dec 1953"), or a route's name. */
+  label?: string;
   [key: string]: unknown;
 }
 

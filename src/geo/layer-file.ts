@@ -34,6 +34,8 @@ export class LayerFileError extends Error {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A line's label runs along it: who and when, or the route's name. */
+export const LABEL_MAX = 40;
 const REQUIRED_TEXT = ['id', 'name', 'kind', 'start', 'end', 'source'] as const;
 const REQUIRED_HINT: Record<(typeof REQUIRED_TEXT)[number], string> = {
   id: 'add a unique slug such as "dien-bien-phu"',
@@ -100,6 +102,12 @@ export function prepareLayer(
     if (actors && !isActor(props.actor))
       problems.push(
         `${where}: "actor" is ${props.actor === undefined ? 'missing' : `"${String(props.actor)}", not one we draw`}; use one of ${ACTOR_IDS.join(', ')}`,
+      );
+    if (props.label !== undefined && (typeof props.label !== 'string' || !props.label))
+      problems.push(`${where}: "label" must be a short text, e.g. "PAVN 308th Division, Dec 1953"`);
+    else if (typeof props.label === 'string' && props.label.length > LABEL_MAX)
+      problems.push(
+        `${where}: "label" is ${props.label.length} characters; keep it to ${LABEL_MAX}, it is written along the line`,
       );
     if (props.explore !== undefined && typeof props.explore !== 'boolean')
       problems.push(`${where}: "explore" must be true or false`);

@@ -4,7 +4,7 @@
  */
 import { formatPeriod, periodsOverlap, stepPeriod } from '../geo/dates.ts';
 import { ContentError, type RawNotes, type RawSection, type RawStep } from './parse.ts';
-import type { LngLat, Note, Section, Step, Story } from './types.ts';
+import type { Bounds, Callout, LngLat, Note, Section, Step, Story, Subject } from './types.ts';
 import { list, resolveView } from './resolve-view.ts';
 import { subjectOf } from './subject.ts';
 import type { CatalogFeature } from '../geo/layer-file.ts';
@@ -19,9 +19,15 @@ export type LayerCatalog = Record<
 >;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A caption is one line on a phone; a callout a short phrase beside the subject. */
+export const CAPTION_MAX = 80;
+const CALLOUTS_MAX = 3;
+const CALLOUT_TEXT_MAX = 60;
 const STEP_KEYS = new Set([
   'date',
   'map',
+  'caption',
+  'callouts',
   'layers',
   'highlight',
   'center',
@@ -152,6 +158,12 @@ function resolveStep(
   if (!mapText)
     fail('has no "map"; add a sentence saying what the map shows (read to screen-reader users)');
 
+  const caption = raw.fields.caption?.value ?? '';
+  if (caption.length > CAPTION_MAX)
+    fail(
+      `its "caption" is ${caption.length} characters; keep it to ${CAPTION_MAX}, one line on a phone`,
+    );
+
   const layers = list(raw.fields.layers);
   for (const layer of layers) {
     if (!catalog[layer])
@@ -181,6 +193,15 @@ function resolveStep(
   const view = resolveView(raw.fields, catalog, fail);
   if (!ok || !view) return undefined;
   const moving = layers.includes(MOVEMENTS) ? movingIn(period, catalog[MOVEMENTS] ?? {}) : [];
+  const subject = subjectOf({ highlight, moving, period }, catalog);
+  const callouts = resolveCallouts(
+    raw.fields.callouts?.value ?? '',
+    layers,
+    subject,
+    catalog,
+    fail,
+  );
+  if (!ok) return undefined;
   return {
     id: raw.id,
     section,
@@ -188,14 +209,83 @@ function resolveStep(
     date,
     period,
     mapText,
+    caption,
+    callouts,
     layers,
     highlight,
     moving,
     view,
-    subject: subjectOf({ highlight, moving, period }, catalog),
+    subject,
     key: [],
     paragraphs: raw.paragraphs,
   };
+}
+
+/**
+ * A step's callouts, written `anchor = text ; anchor = text`: each anchor a place or a feature of
+ * the step's layers (or "lng,lat") inside what the step keeps in view, each text short enough to
+ * sit beside the subject without covering it.
+ */
+function resolveCallouts(
+  value: string,
+  layers: string[],
+  subject: Subject | null,
+  catalog: LayerCatalog,
+  fail: (reason: string) => void,
+): Callout[] {
+  const entries = value
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length > CALLOUTS_MAX)
+    fail(`has ${entries.length} callouts; keep to ${CALLOUTS_MAX}, or they cover the map`);
+  return entries.flatMap((entry): Callout[] => {
+    const [anchor = '', ...rest] = entry.split('=').map((part) => part.trim());
+    const text = rest.join('=').trim();
+    const said = `callout "${entry}"`;
+    if (!anchor || !text) {
+      fail(`${said} is not "anchor = text"; e.g. "hanoi = 320,000 Chinese troops, 1965-68"`);
+      return [];
+    }
+    if (text.length > CALLOUT_TEXT_MAX) {
+      fail(`${said}: the text is ${text.length} characters; keep it to ${CALLOUT_TEXT_MAX}`);
+      return [];
+    }
+    const at = anchorAt(anchor, layers, catalog);
+    if (!at) {
+      fail(
+        `${said}: "${anchor}" is neither a feature of its layers (${layers.join(', ')}) nor "lng,lat"`,
+      );
+      return [];
+    }
+    if (!subject || !withinExtent(at, subject.bounds)) {
+      fail(
+        `${said}: "${anchor}" lies outside what the step keeps in view (its highlights and movements); anchor it to one of those`,
+      );
+      return [];
+    }
+    return [{ anchor, at, text }];
+  });
+}
+
+/** Where a callout points: a point feature's place, a line or area's middle, or "lng,lat". */
+function anchorAt(anchor: string, layers: string[], catalog: LayerCatalog): LngLat | null {
+  const coordinates = /^(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)$/.exec(anchor);
+  if (coordinates) return [Number(coordinates[1]), Number(coordinates[2])];
+  for (const layer of ['places', ...layers]) {
+    const feature = catalog[layer]?.[anchor];
+    if (!feature) continue;
+    const [west, south, east, north] = feature.bbox;
+    return [(west + east) / 2, (south + north) / 2];
+  }
+  return null;
+}
+
+function withinExtent([lng, lat]: LngLat, [[west, south], [east, north]]: Bounds): boolean {
+  const eastward = lng < west ? lng + 360 : lng;
+  return (
+    eastward >= west - 0.01 && eastward <= east + 0.01 && lat >= south - 0.01 && lat <= north + 0.01
+  );
 }
 
 function resolveNotes(

@@ -24,6 +24,10 @@ export interface Step {
   period: [number, number];
   /** What the map shows, in words: the map's text equivalent for screen readers. */
   mapText: string;
+  /** One line on the map saying what it shows and when (≤ CAPTION_MAX characters). */
+  caption: string;
+  /** The article's own figures, written on the map beside a place or feature. */
+  callouts: Callout[];
   layers: string[];
   /** Features drawn emphasised, with the layer each belongs to. */
   highlight: { layer: string; id: string }[];
@@ -36,6 +40,14 @@ export interface Step {
   /** The symbols the step draws, for its key (filled in by the build from the layers). */
   key: LegendEntry[];
   paragraphs: Inline[][];
+}
+
+/** A short text on the map with a leader line to where it is about. */
+export interface Callout {
+  /** The place or feature it points at (an id), or "lng,lat". */
+  anchor: string;
+  at: LngLat;
+  text: string;
 }
 
 /** The features a step is about: how far they reach, and the names written beside its places. */

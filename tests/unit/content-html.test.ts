@@ -14,6 +14,8 @@ const step: Step = {
   date: '1954',
   period: [19540101, 19541231],
   mapText: 'A map" onerror="alert(1)',
+  caption: '',
+  callouts: [],
   layers: [],
   highlight: [],
   moving: [],

@@ -60,6 +60,8 @@ function step(overrides: Partial<Step> = {}): Step {
     date: '1954-07-21',
     period: [19540721, 19540721],
     mapText: 'Hanoi and Saigon, either side of the demarcation line.',
+    caption: '',
+    callouts: [],
     layers: ['places', 'states', 'demarcation', 'dmz', 'supply-routes', 'troop-movements'],
     highlight: [{ layer: 'places', id: 'hanoi' }],
     moving: [],
