@@ -77,6 +77,9 @@ export function renderStaticMap(input: StaticMapInput): string {
   const inViewport = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
 
   const storyFeatures = (layer: string) => stepFeatures(step, layers, layer);
+  const ownRefs = new Set(step.own.map((f) => `${f.layer}/${f.id}`));
+  const isOwn = (layer: string, feature: Feature) =>
+    ownRefs.has(`${layer}/${String(props(feature).id)}`);
 
   const body: string[] = [];
   const line = (d: string, attributes: string) => {
@@ -96,17 +99,38 @@ export function renderStaticMap(input: StaticMapInput): string {
 
   // Story layers, in the live map's order; a step's highlighted features above the others.
   const defs: string[] = [];
+  // Zones: the highlighted carry the frame's pattern, the step's own a wash of their actor's
+  // colour, the others a neutral tint.
   storyFeatures('zones').forEach((features, i) => {
     const symbol = SYMBOLS.zoneOutline;
-    const byKind = groups(features, (f) => `${String(props(f).kind)} ${colourOf(f, symbol)}`);
+    const tier = (f: Feature) => (i > 0 ? 'pattern' : isOwn('zones', f) ? 'own' : 'context');
+    const byKind = groups(
+      features,
+      (f) => `${tier(f)} ${String(props(f).kind)} ${colourOf(f, symbol)}`,
+    );
     for (const [key, group] of byKind) {
       const d = pathOf(group);
       if (!d) continue;
-      const [kind, colour] = key.split(' ') as [string, string];
-      const id = `${idPrefix}z${defs.length}`;
-      defs.push(patternSvg(id, kind, colour));
-      const outline = stroke(symbol, { zoom, highlighted: i > 0, colour });
-      body.push(`<path d="${d}" fill="url(#${id})" ${outline} stroke-linejoin="round"/>`);
+      const [how, kind, colour] = key.split(' ') as [string, string, string];
+      const outline = stroke(symbol, {
+        zoom,
+        highlighted: i > 0,
+        context: how === 'context',
+        colour,
+      });
+      let fill: string;
+      if (how === 'pattern') {
+        const id = `${idPrefix}z${defs.length}`;
+        defs.push(patternSvg(id, kind, colour));
+        fill = `fill="url(#${id})"`;
+      } else {
+        const tint =
+          how === 'own'
+            ? { colour, opacity: SYMBOLS.zoneTint.ownOpacity }
+            : SYMBOLS.zoneTint.context;
+        fill = `fill="${tint.colour}" fill-opacity="${tint.opacity}"`;
+      }
+      body.push(`<path d="${d}" ${fill} ${outline} stroke-linejoin="round"/>`);
     }
   });
 
@@ -118,16 +142,24 @@ export function renderStaticMap(input: StaticMapInput): string {
     line(dmz, stroke(SYMBOLS.dmzOutline, { zoom }));
   }
   const demarcation = pathOf(storyFeatures('demarcation').flat());
+  const band = pathOf(
+    storyFeatures('demarcation')
+      .flat()
+      .filter((f) => props(f).kind === 'demarcation-line'),
+  );
+  line(band, `${stroke(SYMBOLS.dmzBand, { zoom })} stroke-linecap="round"`);
   line(demarcation, stroke(SYMBOLS.demarcationCasing, { zoom }));
   line(demarcation, stroke(SYMBOLS.demarcation, { zoom }));
 
-  /** A layer's lines in their actors' colours, thicker where highlighted. */
+  /** The step's own lines of a layer in their actors' colours (thicker where highlighted), the others grey. */
+  const colourFor = (layer: string, f: Feature, symbol: LineSymbol) =>
+    isOwn(layer, f) ? colourOf(f, symbol) : 'context';
   const byActor = (layer: string, symbol: LineSymbol, cap: 'butt' | 'round') =>
     storyFeatures(layer).forEach((features, i) => {
-      for (const [colour, group] of groups(features, (f) => colourOf(f, symbol)))
+      for (const [colour, group] of groups(features, (f) => colourFor(layer, f, symbol)))
         line(
           pathOf(group),
-          `${stroke(symbol, { zoom, highlighted: i > 0, colour })} stroke-linecap="${cap}" stroke-linejoin="round"`,
+          `${stroke(symbol, { zoom, highlighted: i > 0, context: colour === 'context', colour })} stroke-linecap="${cap}" stroke-linejoin="round"`,
         );
     });
 
@@ -137,7 +169,10 @@ export function renderStaticMap(input: StaticMapInput): string {
   // One path per movement, so that each ends in its own arrowhead (one marker per colour).
   storyFeatures('troop-movements').forEach((features, i) => {
     const symbol = SYMBOLS.troopMovement;
-    for (const [colour, group] of groups(features, (f) => colourOf(f, symbol))) {
+    for (const [colour, group] of groups(features, (f) =>
+      colourFor('troop-movements', f, symbol),
+    )) {
+      const context = colour === 'context';
       // Planned or disputed movements are dashed, as the live map draws them.
       const lines = group.flatMap((feature) => {
         const d = pathOf([feature]);
@@ -145,17 +180,17 @@ export function renderStaticMap(input: StaticMapInput): string {
         return d ? [`<path d="${d}"${dash}/>`] : [];
       });
       if (!lines.length) continue;
+      // Context lines carry no arrowheads, as on the live map.
       const arrow = `${idPrefix}a${defs.length}`;
-      defs.push(arrowMarker(arrow, colour));
+      if (!context) defs.push(arrowMarker(arrow, colour));
       body.push(
-        `<g fill="none" ${stroke(symbol, { zoom, highlighted: i > 0, colour })} stroke-linecap="round" stroke-linejoin="round" marker-end="url(#${arrow})">`,
+        `<g fill="none" ${stroke(symbol, { zoom, highlighted: i > 0, context, colour })} stroke-linecap="round" stroke-linejoin="round"${context ? '' : ` marker-end="url(#${arrow})"`}>`,
         ...lines,
         '</g>',
       );
     }
   });
 
-  // Diplomatic links: dotted, as on the live map (round caps on zero-length dashes).
   byActor('diplomacy', SYMBOLS.diplomaticLink, 'round');
 
   // Places: dots, then labels.
@@ -170,13 +205,14 @@ export function renderStaticMap(input: StaticMapInput): string {
       return xy ? [{ xy, name: nameOf(feature, step) }] : [];
     });
   const [others, own] = storyFeatures('places');
-  const otherPlaces = placesInView(others);
+  // Besides its own, only the places the step names, each with its name or not at all.
+  const named = new Set(step.places);
+  const otherPlaces = placesInView(
+    others.filter((feature) => named.has(String(props(feature).id))),
+  );
   const ownPlaces = placesInView(own);
-  const otherRadius = atZoom(SYMBOLS.place.radius, zoom);
+  const otherRadius = SYMBOLS.place.radius;
   const ownRadius = atZoom(SYMBOLS.ownPlace.radius, zoom);
-  if (otherPlaces.length) {
-    body.push(dots(SYMBOLS.place), ...otherPlaces.map(({ xy }) => circle(xy, otherRadius)), '</g>');
-  }
   if (ownPlaces.length) {
     body.push(dots(SYMBOLS.ownPlace), ...ownPlaces.map(({ xy }) => circle(xy, ownRadius)), '</g>');
   }
@@ -200,12 +236,19 @@ export function renderStaticMap(input: StaticMapInput): string {
       const xy = typeof label === 'string' && label ? dot(feature) : null;
       return xy ? space.state(label as string, xy, SYMBOLS.stateLabel) : [];
     });
-  const otherLabels =
-    otherPlaces.length + ownPlaces.length <= MAX_PLACE_LABELS
-      ? otherPlaces.flatMap(({ xy, name }) =>
-          space.place(name, xy, SYMBOLS.placeLabel, otherRadius, false),
-        )
-      : [];
+  const otherLabels: ReturnType<typeof space.place> = [];
+  const namedDots: string[] = [];
+  for (const { xy, name } of otherPlaces.slice(0, MAX_PLACE_LABELS)) {
+    const placed = space.place(name, xy, SYMBOLS.placeLabel, otherRadius, false);
+    if (placed.length) namedDots.push(circle(xy, otherRadius));
+    otherLabels.push(...placed);
+  }
+  if (namedDots.length)
+    body.push(
+      `<g fill="${SYMBOLS.place.colour}" stroke="${SYMBOLS.place.halo}" stroke-width="${SYMBOLS.place.haloWidth}">`,
+      ...namedDots,
+      '</g>',
+    );
   body.push(
     ...labels(SYMBOLS.placeLabel, otherLabels),
     ...labels(SYMBOLS.stateLabel, stateLabels),

@@ -23,6 +23,7 @@ import { mapTextProblems, namedFeatures } from '../src/story/map-text.ts';
 import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import { keyFor } from '../src/map/legend.ts';
+import { namedPlaces, ownFeatures } from '../src/story/drawn.ts';
 import type { LngLat, Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
 import { renderStaticMap } from './static-map.ts';
@@ -118,6 +119,8 @@ export function loadStoryData(root: string): StoryData {
   }));
   for (const step of story.steps) {
     step.paragraphs = linkPlaces(step.paragraphs, placeNames);
+    step.own = ownFeatures(step, published);
+    step.places = namedPlaces(step, published.places!);
     step.key = keyFor(step, published);
   }
   const unused = featureUseProblems(

@@ -29,9 +29,15 @@ export function stroke(
   {
     zoom,
     highlighted = false,
+    context = false,
     colour = symbol.colour,
-  }: { zoom: number; highlighted?: boolean; colour?: string },
+  }: { zoom: number; highlighted?: boolean; context?: boolean; colour?: string },
 ): string {
+  // What the step is not about: quiet, thin and grey (as the live map draws it).
+  if (context && symbol.context) {
+    const { colour: grey, width, opacity } = symbol.context;
+    return `stroke="${grey}" stroke-opacity="${opacity}" stroke-width="${fmt(width)}"`;
+  }
   const width = (highlighted ? symbol.highlightWidth : undefined) ?? atZoom(symbol.width, zoom);
   const opacity = symbol.opacity === undefined ? '' : ` stroke-opacity="${symbol.opacity}"`;
   const dash = symbol.dash ? ` stroke-dasharray="${dashArray(symbol.dash, width)}"` : '';

@@ -8,7 +8,8 @@ import { nameAt, type StoryFeature } from '../geo/features.ts';
 import { moveCamera } from './camera.ts';
 import { FOCUS_DRAW, FOCUS_SOURCE, MOVING_DRAW, MOVING_SOURCE, STORY_LAYERS } from './layers.ts';
 import { movementFrame, type Movement } from './motion.ts';
-import type { MapPicture } from './picture.ts';
+import type { FeatureRef, MapPicture } from './picture.ts';
+import { ALL_OWN } from './paint.ts';
 
 /** The features the map needs in the page as well as in its worker. */
 export interface PageData {
@@ -77,7 +78,7 @@ function sidesExpression(
 
 /** What decides the layers' filters: when it is unchanged, no filter is set again. */
 export const layersKey = (p: MapPicture) =>
-  JSON.stringify([p.layers, p.period, p.emphasis, p.moving, p.namesCut]);
+  JSON.stringify([p.layers, p.period, p.emphasis, p.own, p.places, p.moving, p.namesCut]);
 
 export function applyPicture(
   map: maplibregl.Map,
@@ -88,7 +89,7 @@ export function applyPicture(
 ): void {
   const layersChanged = !last || layersKey(last) !== layersKey(next);
   if (layersChanged) {
-    drawLayers(map, next, last?.emphasis ?? []);
+    drawLayers(map, next, last);
     const names = placeNamesOn(data, next.period[1]);
     for (const id of PLACE_NAME_IDS) map.setLayoutProperty(id, 'text-field', names);
     for (const id of MOVING_IDS)
@@ -123,21 +124,19 @@ export function applyPicture(
 }
 
 /** Shows the picture's layers as they were in its period, with its features emphasised. */
-function drawLayers(
-  map: maplibregl.Map,
-  picture: MapPicture,
-  lastEmphasis: MapPicture['emphasis'],
-) {
+function drawLayers(map: maplibregl.Map, picture: MapPicture, last: MapPicture | null) {
   const [from, to] = picture.period;
   const existsThen: maplibregl.ExpressionSpecification[] = [
     ['<=', ['get', 'from'], to],
     ['>=', ['get', 'to'], from],
   ];
-  const emphasised: maplibregl.ExpressionSpecification = [
-    'in',
-    ['get', 'id'],
-    ['literal', picture.emphasis.map((feature) => feature.id)],
-  ];
+  const among = (ids: string[]): ExprSpec => ['in', ['get', 'id'], ['literal', ids]];
+  const emphasised = among(picture.emphasis.map((feature) => feature.id));
+  const own = (layer: string): ExprSpec[] =>
+    picture.own === 'all' ? [] : [among(idsOn(picture.own, layer))];
+  const context = (layer: string): ExprSpec[] =>
+    picture.own === 'all' ? [['==', 1, 0]] : [['!', among(idsOn(picture.own, layer))]];
+  const named: ExprSpec[] = picture.places === 'all' ? [] : [among(picture.places)];
   // The step's own movements draw themselves on their own layers (MOVING_DRAW).
   const notMoving: maplibregl.ExpressionSpecification = [
     '!',
@@ -149,23 +148,37 @@ function drawLayers(
       const id = `${layer.id}-${i}`;
       map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
       if (!visible) return;
-      const only =
+      const only: ExprSpec[] =
         draw.only === 'highlighted'
           ? [emphasised]
           : draw.only === 'others'
-            ? [['!', emphasised] as maplibregl.ExpressionSpecification]
-            : [];
-      const moving = layer.id === 'troop-movements' ? [notMoving] : [];
+            ? [['!', emphasised], ...(layer.id === 'places' ? named : [])]
+            : draw.only === 'own'
+              ? own(layer.id)
+              : draw.only === 'context'
+                ? context(layer.id)
+                : [];
+      const moving = layer.id === 'troop-movements' && !draw.alsoMoving ? [notMoving] : [];
       const uncut: maplibregl.ExpressionSpecification[] =
         layer.id === 'states' ? [['!', ['in', ['get', 'id'], ['literal', picture.namesCut]]]] : [];
       map.setFilter(id, ['all', ...existsThen, ...only, ...moving, ...uncut]);
     });
   }
-  for (const { layer, id } of lastEmphasis)
+  for (const { layer, id } of last?.emphasis ?? [])
     map.setFeatureState({ source: layer, id }, { highlight: false });
   for (const { layer, id } of picture.emphasis)
     map.setFeatureState({ source: layer, id }, { highlight: true });
+  const owned = (p: MapPicture | null) => (p?.own === 'all' ? [] : (p?.own ?? []));
+  for (const { layer, id } of owned(last))
+    map.setFeatureState({ source: layer, id }, { own: false });
+  for (const { layer, id } of owned(picture))
+    map.setFeatureState({ source: layer, id }, { own: true });
+  // The explore view draws every feature as its own (paint.ts reads this state).
+  map.setGlobalStateProperty(ALL_OWN, picture.own === 'all');
 }
+
+const idsOn = (refs: FeatureRef[], layer: string) =>
+  refs.filter((ref) => ref.layer === layer).map((ref) => ref.id);
 
 /**
  * Place names as they were on a day (Peiping before October 1949, Munanguan in 1953-64): the

@@ -9,6 +9,8 @@ export const RIVER_TEXT = '#4f7891';
 export const INK = '#2b2a28';
 /** The step's own features, the demarcation line and its zone. */
 export const ACCENT = '#b3261e';
+/** What the step is not about: earlier movements, standing routes, other zones. */
+export const CONTEXT = '#8c877d';
 export const STATE_TEXT = '#5e574d';
 export const HALO = 'rgba(255, 255, 255, 0.9)';
 /** Casings and the rims of dots: lift a symbol off whatever lies under it. */

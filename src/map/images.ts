@@ -10,6 +10,7 @@ export function resolveImagesOnDemand(map: maplibregl.Map): void {
   map.setMissingStyleImageResolver((id) => {
     if (map.hasImage(id)) return;
     if (id === 'arrow') map.addImage('arrow', arrowImage(), { sdf: true });
+    if (id === 'dot') map.addImage('dot', dotImage(), { sdf: true });
     const zone = parsePatternId(id);
     if (zone) map.addImage(id, patternImage(zone.pattern, zone.colour), { pixelRatio: 2 });
   });
@@ -28,6 +29,26 @@ function arrowImage(): ImageData {
   context.closePath();
   context.fill();
   return context.getImageData(0, 0, size, size);
+}
+
+/** How wide the dot is in its image; layers scale it by `radius / DOT_RADIUS`. */
+export const DOT_RADIUS = 8;
+
+/**
+ * A disc as a signed distance field (maplibre's convention: 0.75 of full alpha on the edge, a
+ * quarter of that per pixel outward), so it draws smooth at any size and can take a halo.
+ */
+function dotImage(): ImageData {
+  const size = 32;
+  const context = canvas(size);
+  const image = context.createImageData(size, size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const outside = Math.hypot(x + 0.5 - size / 2, y + 0.5 - size / 2) - DOT_RADIUS;
+      image.data[(y * size + x) * 4 + 3] = Math.max(0, Math.min(255, 192 - outside * 32));
+    }
+  }
+  return image;
 }
 
 /** One tile of a zone's pattern, drawn at twice the CSS pixel size for sharp edges. */

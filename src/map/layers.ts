@@ -3,8 +3,13 @@
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { circlePaint, colourOf, linePaint, textLayout, textPaint } from './paint.ts';
-import { SYMBOLS, type TextSymbol } from './symbology.ts';
+import { actorColour } from './actors.ts';
+import { INK } from './colours.ts';
+import { DOT_RADIUS } from './images.ts';
+import { circlePaint, colourOf, linePaint, ownOr, textLayout, textPaint } from './paint.ts';
+import { SYMBOLS, type IconSymbol, type TextSymbol } from './symbology.ts';
+
+type SymbolLayout = NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']>;
 
 /** What a layer's features are: checked at build, so a polygon cannot slip into a layer of points. */
 export type GeometryKind = 'point' | 'line' | 'polygon';
@@ -22,10 +27,15 @@ export interface StoryLayer {
   draw: Draw[];
 }
 
-/** A maplibre layer on the story layer's source; `only` limits it to the step's highlighted features or to the others. */
+/**
+ * A maplibre layer on the story layer's source. `only` limits it to some of the step's features:
+ * its highlights or the others, its own (highlights and events of its period) or the context.
+ */
 export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'> & {
-  only?: 'highlighted' | 'others';
+  only?: 'highlighted' | 'others' | 'own' | 'context';
   filter?: FilterSpecification;
+  /** Also drawn for the movements drawing themselves (their labels; the lines are on `moving`). */
+  alsoMoving?: true;
 };
 
 /** Curated data drawn on every step as part of the basemap (not steered by steps). */
@@ -34,43 +44,83 @@ export const BASEMAP_DATA: Omit<StoryLayer, 'title' | 'draw'>[] = [
 ];
 
 const ROUND = { 'line-cap': 'round', 'line-join': 'round' } as const;
+const PLANNED: FilterSpecification = ['==', ['get', 'status'], 'planned'];
+const NOT_PLANNED: FilterSpecification = ['!=', ['get', 'status'], 'planned'];
 
-/** Chevrons along a movement, pointing the way it went, in its actor's colour. */
-const movementArrows: Draw = {
+/** Chevrons along a line, pointing the way it went, in its actor's colour. */
+function chevrons(symbol: IconSymbol): Draw {
+  return {
+    type: 'symbol',
+    only: 'own',
+    layout: {
+      'symbol-placement': 'line',
+      'symbol-spacing': symbol.spacing,
+      'icon-image': 'arrow',
+      'icon-size': symbol.size,
+      // Over anything, and in no name's way.
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+    paint: { 'icon-color': colourOf(symbol) },
+  };
+}
+const movementArrows = chevrons(SYMBOLS.movementArrows);
+
+/** A line's own label (who and when, or the route's name) along it, for the step's own lines. */
+const lineLabel: Draw = {
   type: 'symbol',
+  only: 'own',
+  alsoMoving: true,
   layout: {
     'symbol-placement': 'line',
-    'symbol-spacing': SYMBOLS.movementArrows.spacing,
-    'icon-image': 'arrow',
-    'icon-size': SYMBOLS.movementArrows.size,
-    'icon-allow-overlap': true,
+    'symbol-spacing': 400,
+    'text-field': ['coalesce', ['get', 'label'], ''],
+    'text-max-angle': 30,
+    'text-offset': [0, -0.9],
+    ...textLayout(SYMBOLS.lineLabel),
   },
-  paint: { 'icon-color': colourOf(SYMBOLS.movementArrows) },
+  paint: { ...textPaint(SYMBOLS.lineLabel), 'text-color': colourOf(SYMBOLS.lineLabel) },
 };
 
 /** A place's name beside its dot, on whichever side has room. */
-function placeLabel(symbol: TextSymbol): Draw {
+function placeText(symbol: TextSymbol): SymbolLayout {
   return {
-    type: 'symbol',
-    layout: {
-      'text-field': ['get', 'name'],
-      ...textLayout(symbol),
-      'text-variable-anchor': [
-        'left',
-        'right',
-        'top',
-        'bottom',
-        'top-left',
-        'top-right',
-        'bottom-left',
-        'bottom-right',
-      ],
-      'text-radial-offset': symbol.offset,
-      'text-justify': 'auto',
-    },
-    paint: textPaint(symbol),
+    'text-field': ['get', 'name'],
+    ...textLayout(symbol),
+    'text-variable-anchor': [
+      'left',
+      'right',
+      'top',
+      'bottom',
+      'top-left',
+      'top-right',
+      'bottom-left',
+      'bottom-right',
+    ],
+    'text-radial-offset': symbol.offset,
+    'text-justify': 'auto',
   };
 }
+
+/**
+ * The places the step names besides its own: a dot and its name as one symbol, so that a name
+ * that finds no room takes its dot with it (no dot is ever left unnamed).
+ */
+const namedPlace: Draw = {
+  type: 'symbol',
+  only: 'others',
+  layout: {
+    ...placeText(SYMBOLS.placeLabel),
+    'icon-image': 'dot',
+    'icon-size': SYMBOLS.place.radius / DOT_RADIUS,
+  },
+  paint: {
+    ...textPaint(SYMBOLS.placeLabel),
+    'icon-color': SYMBOLS.place.colour,
+    'icon-halo-color': SYMBOLS.place.halo,
+    'icon-halo-width': SYMBOLS.place.haloWidth,
+  },
+};
 
 export const STORY_LAYERS: StoryLayer[] = [
   {
@@ -79,9 +129,19 @@ export const STORY_LAYERS: StoryLayer[] = [
     title: 'Zones',
     actors: true,
     draw: [
-      // Pattern images are made on demand (StoryMap's styleimagemissing): one per kind and actor.
+      // A wash: the actor's colour for the step's own zones, a neutral tint for the others.
       {
         type: 'fill',
+        only: 'others',
+        paint: {
+          'fill-color': ownOr(actorColour(INK), SYMBOLS.zoneTint.context.colour),
+          'fill-opacity': ownOr(SYMBOLS.zoneTint.ownOpacity, SYMBOLS.zoneTint.context.opacity),
+        },
+      },
+      // The highlighted zones carry the frame's one pattern (images.ts makes it on demand).
+      {
+        type: 'fill',
+        only: 'highlighted',
         paint: { 'fill-pattern': ['concat', 'zone-', ['get', 'kind'], '-', ['get', 'actor']] },
       },
       { type: 'line', layout: { 'line-join': 'round' }, paint: linePaint(SYMBOLS.zoneOutline) },
@@ -104,8 +164,14 @@ export const STORY_LAYERS: StoryLayer[] = [
     geometry: 'line',
     title: 'Demarcation line (1954)',
     draw: [
-      { type: 'line', paint: linePaint(SYMBOLS.demarcationCasing) },
-      { type: 'line', paint: linePaint(SYMBOLS.demarcation) },
+      {
+        type: 'line',
+        filter: ['==', ['get', 'kind'], 'demarcation-line'],
+        layout: ROUND,
+        paint: linePaint(SYMBOLS.dmzBand),
+      },
+      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.demarcationCasing) },
+      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.demarcation) },
     ],
   },
   {
@@ -116,6 +182,7 @@ export const STORY_LAYERS: StoryLayer[] = [
     draw: [
       // Its dashes flow as the step shows it (flow.ts).
       { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.supplyRoute) },
+      lineLabel,
     ],
   },
   {
@@ -124,8 +191,10 @@ export const STORY_LAYERS: StoryLayer[] = [
     actors: true,
     title: 'Troop movements',
     draw: [
-      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.troopMovement) },
+      { type: 'line', filter: NOT_PLANNED, layout: ROUND, paint: linePaint(SYMBOLS.troopMovement) },
+      { type: 'line', filter: PLANNED, layout: ROUND, paint: linePaint(SYMBOLS.plannedMovement) },
       movementArrows,
+      lineLabel,
     ],
   },
   {
@@ -135,8 +204,9 @@ export const STORY_LAYERS: StoryLayer[] = [
     title: 'Diplomacy',
     actors: true,
     draw: [
-      // Round caps on zero-length dashes: dots.
-      { type: 'line', layout: { 'line-cap': 'round' }, paint: linePaint(SYMBOLS.diplomaticLink) },
+      { type: 'line', layout: ROUND, paint: linePaint(SYMBOLS.diplomaticLink) },
+      chevrons(SYMBOLS.journeyArrows),
+      lineLabel,
     ],
   },
   {
@@ -144,11 +214,15 @@ export const STORY_LAYERS: StoryLayer[] = [
     geometry: 'point',
     title: 'Places',
     draw: [
-      { type: 'circle', paint: circlePaint(SYMBOLS.place, SYMBOLS.ownPlace) },
-      // Labels: every place when zoomed in; the step's own places always.
-      { ...placeLabel(SYMBOLS.placeLabel), only: 'others', minzoom: 4.5 },
+      namedPlace,
+      { type: 'circle', only: 'highlighted', paint: circlePaint(SYMBOLS.ownPlace) },
       // Placed before every other label (style.ts puts it on top), so it wins collisions.
-      { ...placeLabel(SYMBOLS.ownPlaceLabel), only: 'highlighted' },
+      {
+        type: 'symbol',
+        only: 'highlighted',
+        layout: placeText(SYMBOLS.ownPlaceLabel),
+        paint: textPaint(SYMBOLS.ownPlaceLabel),
+      },
     ],
   },
   // Last, so that the period's state names win label collisions against place names.
@@ -181,29 +255,35 @@ export const MOVING_SOURCE = 'moving';
 export const MOVING_DRAW: Draw[] = [
   {
     type: 'line',
-    filter: ['==', ['get', 'part'], 'line'],
+    filter: ['all', ['==', ['get', 'part'], 'line'], NOT_PLANNED],
     layout: ROUND,
     paint: linePaint(SYMBOLS.movingLine),
   },
-  { ...movementArrows, filter: ['==', ['get', 'part'], 'line'] },
   {
-    type: 'circle',
-    filter: ['==', ['get', 'part'], 'head'],
-    paint: circlePaint(SYMBOLS.movingHead),
+    type: 'line',
+    filter: ['all', ['==', ['get', 'part'], 'line'], PLANNED],
+    layout: ROUND,
+    paint: linePaint(SYMBOLS.plannedMovement),
   },
+  { ...movementArrows, only: undefined, filter: ['==', ['get', 'part'], 'line'] },
   {
+    // The arrowhead at the line's head: where the movement has got to, pointing the way.
     type: 'symbol',
     filter: ['==', ['get', 'part'], 'head'],
     layout: {
       'icon-image': 'arrow',
-      'icon-size': SYMBOLS.movingHeadArrow.size,
+      'icon-size': SYMBOLS.movingHead.size,
       // The chevron points east; a bearing is measured clockwise from north.
       'icon-rotate': ['-', ['get', 'bearing'], 90],
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
     },
-    paint: { 'icon-color': SYMBOLS.movingHeadArrow.colour },
+    paint: {
+      'icon-color': colourOf(SYMBOLS.movingHead),
+      'icon-halo-color': SYMBOLS.movingHead.halo,
+      'icon-halo-width': SYMBOLS.movingHead.haloWidth,
+    },
   },
 ];
 
@@ -212,5 +292,5 @@ export const FOCUS_SOURCE = 'focus';
 export const FOCUS_DRAW: Draw[] = [
   { type: 'circle', paint: circlePaint(SYMBOLS.focusRing) },
   // Placed first (the top layer): the same name drawn by the places layer then gives way.
-  placeLabel(SYMBOLS.focusLabel),
+  { type: 'symbol', layout: placeText(SYMBOLS.focusLabel), paint: textPaint(SYMBOLS.focusLabel) },
 ];

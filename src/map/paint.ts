@@ -23,6 +23,19 @@ type TextLayout = NonNullable<SymbolLayerSpecification['layout']>;
 type TextPaint = NonNullable<SymbolLayerSpecification['paint']>;
 
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+/** The style's global state that draws every feature as its own (the explore view). */
+export const ALL_OWN = 'allOwn';
+/** The step's own features (its highlights and the events of its period): see apply.ts. */
+const own: ExpressionSpecification = [
+  'any',
+  ['boolean', ['global-state', ALL_OWN], false],
+  ['boolean', ['feature-state', 'own'], false],
+];
+
+/** One value for the step's own features and another for the context. */
+export function ownOr(ownValue: unknown, context: unknown): ExpressionSpecification {
+  return ['case', own, ownValue, context] as ExpressionSpecification;
+}
 
 /** A feature's colour: its actor's, or the symbol's own. */
 export function colourOf(symbol: { colour: string; byActor?: boolean }): ExpressionSpecification {
@@ -55,11 +68,25 @@ function scaled(other: Scaled, own: Scaled = other): number | ExpressionSpecific
 }
 
 export function linePaint(symbol: LineSymbol): LinePaint {
+  const { context } = symbol;
+  const width =
+    context && typeof symbol.width === 'number'
+      ? ([
+          'case',
+          highlighted,
+          symbol.highlightWidth ?? symbol.width,
+          own,
+          symbol.width,
+          context.width,
+        ] as ExpressionSpecification)
+      : scaled(symbol.width, symbol.highlightWidth);
   return {
-    'line-color': colourOf(symbol),
-    'line-width': scaled(symbol.width, symbol.highlightWidth),
+    'line-color': context ? ownOr(colourOf(symbol), context.colour) : colourOf(symbol),
+    'line-width': width,
     ...(symbol.dash && { 'line-dasharray': [...symbol.dash] }),
-    ...(symbol.opacity !== undefined && { 'line-opacity': symbol.opacity }),
+    ...(context
+      ? { 'line-opacity': ownOr(symbol.opacity ?? 1, context.opacity) }
+      : symbol.opacity !== undefined && { 'line-opacity': symbol.opacity }),
   };
 }
 

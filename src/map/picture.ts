@@ -3,7 +3,7 @@
  * layout (no maplibre, runs in Node). Everything the map shows is decided here; `applyPicture`
  * only makes the map match it. So a deep link, a fast scroll or a scroll back give the same map.
  */
-import type { Bounds, LngLat, StateName, Step, Subject } from '../story/types.ts';
+import type { Bounds, FeatureRef, LngLat, StateName, Step, Subject } from '../story/types.ts';
 import {
   clearAreaOf,
   centreOn,
@@ -21,11 +21,7 @@ import { labelSize } from './label-box.ts';
 import { nameSides, type Anchor } from './name-sides.ts';
 import { SYMBOLS } from './symbology.ts';
 
-/** A feature of a story layer. */
-export interface FeatureRef {
-  layer: string;
-  id: string;
-}
+export type { FeatureRef };
 
 /** The explore view: the reader pans and zooms, and picks the layers and the year. */
 export interface ExploreView {
@@ -70,6 +66,10 @@ export interface MapPicture {
   /** Features shown are those existing within this period (YYYYMMDD numbers). */
   period: [number, number];
   emphasis: FeatureRef[];
+  /** Drawn at full strength (the rest of the layers is quiet context): the step's own features. */
+  own: FeatureRef[] | 'all';
+  /** The places drawn besides the emphasised ones, each with its name. */
+  places: string[] | 'all';
   /** Troop movements drawing themselves, and how much of them is drawn (0..1). */
   moving: string[];
   drawn: number;
@@ -130,6 +130,8 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
       layers: explore.layers,
       period: [year + 101, year + 1231],
       emphasis: explore.selected ? [explore.selected] : [],
+      own: 'all',
+      places: 'all',
       moving: [],
       drawn: 1,
       ringed: null,
@@ -160,6 +162,8 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
     layers,
     period,
     emphasis: step?.highlight ?? [],
+    own: step?.own ?? [],
+    places: step?.places ?? [],
     moving: step?.moving ?? [],
     drawn: moment.motion ? drawnFraction(moment.progress) : 1,
     ringed: placeAt ? moment.placeShown : (moment.pointedPlace ?? null),

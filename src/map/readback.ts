@@ -27,7 +27,10 @@ export function readLegend(map: maplibregl.Map, emphasis: FeatureRef[]): LegendE
       layer: feature.source === MOVING_SOURCE ? 'troop-movements' : feature.source,
       properties: feature.properties,
     }));
-  return legendFor(drawn, new Set(emphasis.map((f) => `${f.layer}/${f.id}`)));
+  return legendFor(drawn, {
+    highlighted: new Set(emphasis.map((f) => `${f.layer}/${f.id}`)),
+    own: 'all',
+  });
 }
 
 /**

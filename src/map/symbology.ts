@@ -11,6 +11,7 @@ import {
   ACCENT,
   BORDER,
   COAST,
+  CONTEXT,
   HALO,
   INK,
   LAND,
@@ -36,13 +37,23 @@ export interface FillSymbol extends Coloured {
   opacity?: number;
 }
 
+/** How a feature the step is not about is drawn: quiet, thin, neutral. */
+export interface ContextLook {
+  colour: string;
+  width: number;
+  opacity: number;
+}
+
 export interface LineSymbol extends Coloured {
+  /** The width of the step's own features (or of all, without `context`). */
   width: Scaled;
-  /** The width of the step's own (highlighted) features, when it differs. */
+  /** The width of the step's highlighted features, when it differs. */
   highlightWidth?: number;
   opacity?: number;
   /** Dash and gap lengths, in line widths. */
   dash?: readonly number[];
+  /** The look of the features the step is not about; without it, all look alike. */
+  context?: ContextLook;
 }
 
 export interface CircleSymbol extends Coloured {
@@ -63,13 +74,28 @@ export interface TextSymbol extends Coloured {
   uppercase?: boolean;
 }
 
-/** A chevron drawn as an icon: its scale, and its spacing along a line. */
+/** A chevron or dot drawn as an icon: its scale, its spacing along a line, its halo. */
 export interface IconSymbol extends Coloured {
   size: number;
   spacing?: number;
+  halo?: string;
+  haloWidth?: number;
 }
 
 /** A zone's fill: a wash of its actor's colour under the marks of its kind (patterns.ts). */
+/** A dot drawn as an icon with its label (so the two show or hide together). */
+export interface DotSymbol extends Coloured {
+  radius: number;
+  halo: string;
+  haloWidth: number;
+}
+
+export interface TintSymbol {
+  /** The opacity of the step's own zones' wash of their actor's colour. */
+  ownOpacity: number;
+  context: { colour: string; opacity: number };
+}
+
 export interface PatternSymbol {
   washOpacity: number;
   lineOpacity: number;
@@ -90,26 +116,79 @@ export const SYMBOLS = {
   riverLabel: { colour: RIVER_TEXT, size: 11, halo: LAND, haloWidth: 1, letterSpacing: 0.05 },
   border: { colour: BORDER, width: 0.9, dash: [4, 2] },
 
+  /** A highlighted zone: the one patterned area of a frame. */
   zonePattern: { washOpacity: 0.1, lineOpacity: 0.7, lineWidth: 1.2 },
-  zoneOutline: { colour: INK, byActor: true, width: 1.2, highlightWidth: 2.5, opacity: 0.85 },
-  dmzFill: { colour: ACCENT, opacity: 0.14 },
-  dmzOutline: { colour: ACCENT, width: 1, dash: [3, 2], opacity: 0.8 },
-  demarcationCasing: { colour: WHITE, width: 5 },
-  demarcation: { colour: ACCENT, width: 2.5 },
-  supplyRoute: { colour: INK, byActor: true, width: 3, highlightWidth: 4.5, dash: [2, 1.2] },
-  troopMovement: { colour: INK, byActor: true, width: 3.5, highlightWidth: 5, opacity: 0.85 },
-  movementArrows: { colour: INK, byActor: true, size: 0.6, spacing: 90 },
-  diplomaticLink: { colour: INK, byActor: true, width: 2, highlightWidth: 3, dash: [0, 2] },
-
-  place: {
+  /** The other zones: a wash of the actor's colour for the step's own, a neutral tint for the rest. */
+  zoneTint: { ownOpacity: 0.14, context: { colour: CONTEXT, opacity: 0.06 } },
+  zoneOutline: {
     colour: INK,
-    radius: [
-      [2, 2],
-      [6, 3.5],
-    ],
-    stroke: WHITE,
-    strokeWidth: 1,
+    byActor: true,
+    width: 1.5,
+    highlightWidth: 2.5,
+    opacity: 0.9,
+    context: { colour: CONTEXT, width: 0.8, opacity: 0.5 },
   },
+  dmzFill: { colour: ACCENT, opacity: 0.3 },
+  dmzOutline: { colour: ACCENT, width: 1, opacity: 0.9 },
+  /**
+   * The demilitarized zone as a band along the line, never thinner than it can be seen (5 km
+   * either side of the line is 8 px only from zoom 6); then the line itself, cased.
+   */
+  dmzBand: {
+    colour: ACCENT,
+    opacity: 0.4,
+    width: [
+      [5, 7],
+      [6, 8.5],
+      [7, 17],
+      [8, 34],
+      [9, 68],
+      [10, 137],
+      [11, 274],
+      [12, 547],
+    ],
+  },
+  demarcationCasing: { colour: WHITE, width: 5.5 },
+  demarcation: { colour: ACCENT, width: 3 },
+  demarcationLabel: {
+    colour: ACCENT,
+    size: 13,
+    halo: HALO,
+    haloWidth: 2,
+    maxWidth: 14,
+  },
+  supplyRoute: {
+    colour: INK,
+    byActor: true,
+    width: 3.5,
+    highlightWidth: 4.5,
+    dash: [2, 1.2],
+    context: { colour: CONTEXT, width: 1.5, opacity: 0.6 },
+  },
+  troopMovement: {
+    colour: INK,
+    byActor: true,
+    width: 4,
+    highlightWidth: 5,
+    opacity: 0.9,
+    context: { colour: CONTEXT, width: 1.5, opacity: 0.55 },
+  },
+  /** A movement planned or proposed and never carried out: ghosted and dashed. */
+  plannedMovement: { colour: INK, byActor: true, width: 3.5, opacity: 0.55, dash: [1.5, 1] },
+  movementArrows: { colour: INK, byActor: true, size: 0.6, spacing: 90 },
+  diplomaticLink: {
+    colour: INK,
+    byActor: true,
+    width: 2.2,
+    highlightWidth: 3,
+    context: { colour: CONTEXT, width: 1, opacity: 0.5 },
+  },
+  journeyArrows: { colour: INK, byActor: true, size: 0.45, spacing: 120 },
+  /** Who and when, along a movement or a journey; a route's name along it. */
+  lineLabel: { colour: INK, byActor: true, size: 12, halo: HALO, haloWidth: 2 },
+
+  /** A place the step names besides its own: a dot icon (images.ts) with its name. */
+  place: { colour: INK, radius: 3.5, halo: WHITE, haloWidth: 1 },
   placeLabel: { colour: INK, size: 12, halo: HALO, haloWidth: 1.2, offset: 0.7 },
   /** A place the step is about. */
   ownPlace: { colour: ACCENT, radius: 6.5, stroke: WHITE, strokeWidth: 2 },
@@ -126,15 +205,21 @@ export const SYMBOLS = {
 
   /** A movement drawing itself as the reader scrolls, and the unit at its head. */
   movingLine: { colour: INK, byActor: true, width: 4.5, opacity: 0.9 },
-  movingHead: { colour: INK, byActor: true, radius: 8, stroke: WHITE, strokeWidth: 2 },
-  movingHeadArrow: { colour: WHITE, size: 0.45 },
+  movingHead: { colour: INK, byActor: true, size: 1.1, halo: WHITE, haloWidth: 1.5 },
 
   /** A place the reader points at from the text. */
   focusRing: { colour: TRANSPARENT, radius: 13, stroke: ACCENT, strokeWidth: 3 },
   focusLabel: { colour: ACCENT, size: 15, halo: HALO, haloWidth: 2.5, offset: 1.2 },
 } as const satisfies Record<
   string,
-  FillSymbol | LineSymbol | CircleSymbol | TextSymbol | IconSymbol | PatternSymbol
+  | FillSymbol
+  | LineSymbol
+  | CircleSymbol
+  | TextSymbol
+  | IconSymbol
+  | PatternSymbol
+  | TintSymbol
+  | DotSymbol
 >;
 
 /** A scaled value at a zoom (maplibre's linear interpolation, held at the end stops). */

@@ -213,6 +213,8 @@ function resolveStep(
     callouts,
     layers,
     highlight,
+    own: [],
+    places: [],
     moving,
     view,
     subject,

@@ -3,6 +3,12 @@ import type { LegendEntry } from '../map/legend.ts';
 import type { Timeline } from './timeline.ts';
 
 export type LngLat = [number, number];
+
+/** A feature of a story layer. */
+export interface FeatureRef {
+  layer: string;
+  id: string;
+}
 export type Bounds = [LngLat, LngLat];
 
 /** Where the camera looks for a step: an explicit camera, or bounds to fit with padding. */
@@ -30,7 +36,11 @@ export interface Step {
   callouts: Callout[];
   layers: string[];
   /** Features drawn emphasised, with the layer each belongs to. */
-  highlight: { layer: string; id: string }[];
+  highlight: FeatureRef[];
+  /** Drawn at full strength: the highlights and the events beginning in the period (build). */
+  own: FeatureRef[];
+  /** The other places drawn, each with its name (build): named in the text or the capitals. */
+  places: string[];
   /** The troop movements that begin within the step's period: they draw themselves as it is read. */
   moving: string[];
   /** Where the camera looks, as written: `bounds` are fitted; a camera is a hint for wide screens. */

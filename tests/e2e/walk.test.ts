@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { legendFor } from '../../src/map/legend.ts';
+import { keyFor } from '../../src/map/legend.ts';
 import type { Step } from '../../src/story/types.ts';
 import { differences, jumpTo, readState, waitForStep, type ShownState } from './expect-step.ts';
 import { files, places, stepById, story } from './story-data.ts';
@@ -202,17 +202,17 @@ describe('walking through every step with the mouse wheel', () => {
 
 const PLACE = 'Place in this step';
 
-/** Everything a step could put in its legend: its layers' features in its period, in view or not. */
+/** Everything a step could put in its key: what it draws in its period, in view or not. */
 function possibleLegend(step: Step): string[] {
-  const drawn = step.layers.flatMap((layer) =>
-    (
-      JSON.parse(files[`${layer}.geojson`]!) as {
-        features: { properties: Record<string, unknown> & { from: number; to: number } }[];
-      }
-    ).features
-      .filter(({ properties: p }) => p.from <= step.period[1] && p.to >= step.period[0])
-      .map(({ properties }) => ({ layer, properties })),
+  const features = Object.fromEntries(
+    step.layers.map((layer) => [
+      layer,
+      (
+        JSON.parse(files[`${layer}.geojson`]!) as {
+          features: { properties: Record<string, unknown> & { from: number; to: number } }[];
+        }
+      ).features,
+    ]),
   );
-  const own = new Set(step.highlight.map(({ layer, id }) => `${layer}/${id}`));
-  return legendFor(drawn, own).map((entry) => entry.label);
+  return keyFor(step, features).map((entry) => entry.label);
 }

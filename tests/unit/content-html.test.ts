@@ -16,6 +16,8 @@ const step: Step = {
   mapText: 'A map" onerror="alert(1)',
   caption: '',
   callouts: [],
+  own: [],
+  places: [],
   layers: [],
   highlight: [],
   moving: [],

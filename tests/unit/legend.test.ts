@@ -15,7 +15,7 @@ describe('legendFor', () => {
         { layer: 'demarcation', properties: { id: 'pmdl' } },
         { layer: 'diplomacy', properties: { id: 'link', actor: 'usa' } },
       ],
-      new Set(['places/hanoi']),
+      { highlighted: new Set(['places/hanoi']), own: new Set(['troop-movements/a']) },
     );
     expect(legend).toEqual([
       { label: 'Place', symbol: { kind: 'place', highlighted: false } },
@@ -26,18 +26,43 @@ describe('legendFor', () => {
         symbol: { kind: 'movement', colour: ACTORS.prc.colour },
       },
       {
-        label: 'United States: journey to talks',
-        symbol: { kind: 'link', colour: ACTORS.usa.colour },
+        label: 'Other movements, routes and journeys',
+        symbol: { kind: 'context-line' },
       },
+      { label: 'Other zones of the time', symbol: { kind: 'context-zone' } },
+    ]);
+  });
+
+  it('draws every feature as its own in the explore view, and marks planned movements', () => {
+    const legend = legendFor(
+      [
+        { layer: 'zones', properties: { id: 'north', actor: 'drv', kind: 'state' } },
+        { layer: 'zones', properties: { id: 'ops', actor: 'prc', kind: 'operations' } },
+        { layer: 'troop-movements', properties: { id: 'p', actor: 'drv', status: 'planned' } },
+        { layer: 'diplomacy', properties: { id: 'link', actor: 'usa' } },
+      ],
+      { highlighted: new Set(['zones/ops']), own: 'all' },
+    );
+    expect(legend).toEqual([
+      {
+        label: 'DRV / Viet Minh / PAVN: planned movement, never carried out',
+        symbol: { kind: 'planned', colour: ACTORS.drv.colour },
+      },
+      { label: 'United States: journey', symbol: { kind: 'link', colour: ACTORS.usa.colour } },
       {
         label: 'DRV / Viet Minh / PAVN: state',
-        symbol: { kind: 'zone', colour: ACTORS.drv.colour, pattern: 'state' },
+        symbol: { kind: 'zone', colour: ACTORS.drv.colour, pattern: null },
+      },
+      {
+        label: 'PRC (China): area of operations',
+        symbol: { kind: 'zone', colour: ACTORS.prc.colour, pattern: 'operations' },
       },
     ]);
   });
 
   it('lists nothing when nothing is drawn, and skips what it cannot name', () => {
-    expect(legendFor([], new Set())).toEqual([]);
-    expect(legendFor([{ layer: 'zones', properties: { kind: 'state' } }], new Set())).toEqual([]);
+    const none = { highlighted: new Set<string>(), own: 'all' as const };
+    expect(legendFor([], none)).toEqual([]);
+    expect(legendFor([{ layer: 'zones', properties: { kind: 'state' } }], none)).toEqual([]);
   });
 });

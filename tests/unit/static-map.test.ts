@@ -62,6 +62,11 @@ function step(overrides: Partial<Step> = {}): Step {
     mapText: 'Hanoi and Saigon, either side of the demarcation line.',
     caption: '',
     callouts: [],
+    own: [
+      { layer: 'supply-routes', id: 'route' },
+      { layer: 'troop-movements', id: 'move' },
+    ],
+    places: ['saigon', 'paris', 'old-town'],
     layers: ['places', 'states', 'demarcation', 'dmz', 'supply-routes', 'troop-movements'],
     highlight: [{ layer: 'places', id: 'hanoi' }],
     moving: [],
@@ -185,8 +190,8 @@ describe('renderStaticMap', () => {
       'stroke="#9fb3bf"', // coast
       'stroke="#8fb1c6"', // rivers
       'stroke="#a49b8c"', // borders
-      'fill="#b3261e" fill-opacity="0.14"', // dmz
-      'stroke="#ffffff" stroke-width="5"', // demarcation casing
+      'fill="#b3261e" fill-opacity="0.3"', // dmz
+      'stroke="#ffffff" stroke-width="5.5"', // demarcation casing
       'stroke="#c23b00"', // supply route
       'stroke="#8e3a74"', // troop movement
       '<circle', // places
@@ -220,7 +225,7 @@ describe('renderStaticMap', () => {
     expect(x1).toBeLessThan(W - 100);
     expect(y0).toBeGreaterThan(30);
     expect(y1).toBeLessThan(H - 30);
-    const [dmz] = pathsWith(svg, 'fill-opacity="0.14"');
+    const [dmz] = pathsWith(svg, 'fill-opacity="0.3"');
     const [dx0, , dx1] = extent(dmz!);
     expect(dx1 - dx0).toBeLessThan(40);
   });
