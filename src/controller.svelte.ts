@@ -53,6 +53,8 @@ export class StoryController {
   motion = $state(true);
   /** What the map drew in view when it last settled (reported by the map): the explore view's key. */
   drawnInView: LegendEntry[] = $state.raw([]);
+  /** The picture the map last settled on: what its camera was about (annotations wait for it). */
+  settledOn: string | null = $state(null);
   /** A place the reader brought into view from its name in the text, or null (the step's view). */
   placeShown: string | null = $state(null);
   /** A place whose name the reader points at in the text: the map rings it. */

@@ -17,6 +17,7 @@ import {
   type Mark,
   type Rect,
 } from './frame.ts';
+import { placeCallouts, type PlacedCallout } from './callouts.ts';
 import { labelSize } from './label-box.ts';
 import { nameSides, type Anchor } from './name-sides.ts';
 import { SYMBOLS } from './symbology.ts';
@@ -83,6 +84,8 @@ export interface MapPicture {
   namesCut: string[];
   /** The side of its dot each subject place's name goes (by place id). */
   nameSides: [id: string, anchor: Anchor][];
+  /** The step's callouts, placed on screen for the camera (none while a place is shown). */
+  callouts: PlacedCallout[];
 }
 
 /** The view behind the title page: Indochina, southern China and their neighbours. */
@@ -139,6 +142,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
       flow: false,
       namesCut: [],
       nameSides: [],
+      callouts: [],
     };
   }
   const stepCamera = cameraForStep(step, layout, clearArea);
@@ -156,6 +160,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
     : stepCamera;
   const layers = step?.layers ?? [];
   const period = step?.period ?? [0, 0];
+  const sides = step?.subject ? nameSides(step.subject.names, camera, layout, clearArea) : [];
   return {
     camera,
     clearArea,
@@ -170,7 +175,11 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
     interactive: false,
     flow: moment.motion && layers.includes('supply-routes'),
     namesCut: layers.includes('states') ? namesCut(moment.stateNames, period, camera, layout) : [],
-    nameSides: step?.subject ? nameSides(step.subject.names, camera, layout, clearArea) : [],
+    nameSides: sides,
+    callouts:
+      step && !placeAt
+        ? placeCallouts(step.callouts, step.subject, sides, camera, layout, clearArea)
+        : [],
   };
 }
 

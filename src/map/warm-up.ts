@@ -29,6 +29,7 @@ export const NOTHING: MapPicture = {
   flow: false,
   namesCut: [],
   nameSides: [],
+  callouts: [],
 };
 
 /** Call before the map's first draw: it hides and shrinks the container until warmUp ends. */

@@ -159,7 +159,11 @@ function resolveStep(
     fail('has no "map"; add a sentence saying what the map shows (read to screen-reader users)');
 
   const caption = raw.fields.caption?.value ?? '';
-  if (caption.length > CAPTION_MAX)
+  if (!caption)
+    fail(
+      'has no "caption"; add one line for the map saying what it shows and when, e.g. "Vietnam divided at the 17th parallel, July 1954"',
+    );
+  else if (caption.length > CAPTION_MAX)
     fail(
       `its "caption" is ${caption.length} characters; keep it to ${CAPTION_MAX}, one line on a phone`,
     );
