@@ -25,6 +25,8 @@ import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import { keyFor } from '../src/map/legend.ts';
 import type { LngLat, Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
+import { locatorLand } from './locator-land.ts';
+import { LOCATOR_BOUNDS } from '../src/map/locator.ts';
 import { renderStaticMap } from './static-map.ts';
 
 const VIRTUAL_ID = 'virtual:story';
@@ -148,6 +150,8 @@ export function loadStoryData(root: string): StoryData {
     'basemap-land.geojson': JSON.stringify(basemap.land),
     'basemap-coast.geojson': JSON.stringify(basemap.coast),
     'basemap-borders.geojson': JSON.stringify(basemap.borders),
+    // The locator inset's land (src/map/locator.ts): a few kilobytes, fetched for close-ups only.
+    'basemap-locator.geojson': JSON.stringify(locatorLand(basemap.land, LOCATOR_BOUNDS)),
   };
   const collections = Object.fromEntries(
     Object.entries(layers).map(([id, prepared]): [string, FeatureCollection] => [
