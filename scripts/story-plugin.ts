@@ -26,6 +26,8 @@ import { keyFor } from '../src/map/legend.ts';
 import { namedPlaces, ownFeatures } from '../src/story/drawn.ts';
 import type { LngLat, Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
+import { locatorLand } from './locator-land.ts';
+import { LOCATOR_BOUNDS } from '../src/map/locator.ts';
 import { renderStaticMap } from './static-map.ts';
 
 const VIRTUAL_ID = 'virtual:story';
@@ -151,6 +153,8 @@ export function loadStoryData(root: string): StoryData {
     'basemap-land.geojson': JSON.stringify(basemap.land),
     'basemap-coast.geojson': JSON.stringify(basemap.coast),
     'basemap-borders.geojson': JSON.stringify(basemap.borders),
+    // The locator inset's land (src/map/locator.ts): a few kilobytes, fetched for close-ups only.
+    'basemap-locator.geojson': JSON.stringify(locatorLand(basemap.land, LOCATOR_BOUNDS)),
   };
   const collections = Object.fromEntries(
     Object.entries(layers).map(([id, prepared]): [string, FeatureCollection] => [

@@ -8,7 +8,14 @@ import { tick } from 'svelte';
 import type { Layout, Rect } from './map/frame.ts';
 import { EXPLORE_LAYERS, STORY_LAYER_IDS } from './map/layers.ts';
 import type { LegendEntry } from './map/legend.ts';
-import { pictureFor, type ExploreView, type MapPicture } from './map/picture.ts';
+import {
+  mapAidsFor,
+  MARKER_METRICS,
+  NO_AIDS,
+  type MapAids,
+  type MarkerMetrics,
+} from './map/offscreen.ts';
+import { pictureFor, type CameraTarget, type ExploreView, type MapPicture } from './map/picture.ts';
 import type { MapSnapshot } from './map/StoryMap.ts';
 import type { Bounds, Step, Story } from './story/types.ts';
 
@@ -33,6 +40,8 @@ export interface StoryState {
   labelled: string[];
   /** A place ringed because the reader points at its name in the text, or null. */
   ringed: string | null;
+  /** Places the step's text names outside the view, each pointed to by an edge marker. */
+  offscreen: string[];
 }
 
 /** What the controller needs of the live map: when it has caught up, and what it shows. */
@@ -53,8 +62,6 @@ export class StoryController {
   motion = $state(true);
   /** What the map drew in view when it last settled (reported by the map): the explore view's key. */
   drawnInView: LegendEntry[] = $state.raw([]);
-  /** The picture the map last settled on: what its camera was about (annotations wait for it). */
-  settledOn: string | null = $state(null);
   /** A place the reader brought into view from its name in the text, or null (the step's view). */
   placeShown: string | null = $state(null);
   /** A place whose name the reader points at in the text: the map rings it. */
@@ -65,6 +72,12 @@ export class StoryController {
   layout: Layout = $state.raw({ width: 0, height: 0, overlays: [] });
   /** What the map shows now: everything it draws is decided here. */
   readonly picture: MapPicture;
+  /** How large edge markers are drawn here (set by EdgeMarkers: a finger's size on a touchscreen). */
+  markerMetrics: MarkerMetrics = $state.raw(MARKER_METRICS.pointer);
+  /** The camera the map last settled on (set by MapView): the map's aids wait for the flight. */
+  settledCamera: CameraTarget | null = $state.raw(null);
+  /** The locator inset of a close-up and the edge markers toward places off the view. */
+  readonly aids: MapAids;
   /** The key to the map's symbols: the step's own, known before the map draws; in the explore view, what is in view. */
   get key(): LegendEntry[] {
     if (this.explore) return this.drawnInView;
@@ -106,6 +119,18 @@ export class StoryController {
         },
         this.layout,
       ),
+    );
+    this.aids = $derived(
+      this.failed
+        ? NO_AIDS
+        : mapAidsFor({
+            step: this.activeStep ?? null,
+            picture: this.picture,
+            pane: this.layout,
+            places: this.story.places,
+            metrics: this.markerMetrics,
+            kiosk: this.mode === 'kiosk',
+          }),
     );
     const inSection = story.steps.filter((step) => step.section === section);
     this.section = inSection.length > 0 ? section : null;
@@ -240,6 +265,7 @@ export class StoryController {
       drawn: this.ready && picture.moving.length ? picture.drawn : null,
       labelled: snapshot?.labelled ?? [],
       ringed: this.ready ? picture.ringed : null,
+      offscreen: this.ready ? this.aids.markers.map((marker) => marker.id) : [],
     };
   }
 

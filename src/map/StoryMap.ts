@@ -37,7 +37,7 @@ export interface MapSnapshot {
 
 export interface MapEvents extends FaultEvents {
   /** The map has settled on the latest picture: what it drew, for the legend. */
-  settled: (legend: LegendEntry[], picture: MapPicture) => void;
+  settled: (legend: LegendEntry[]) => void;
   /** In the explore view, the feature the reader clicked (null: none there). */
   picked: (feature: FeatureRef | null) => void;
 }
@@ -150,10 +150,7 @@ export class StoryMap {
       if (!this.visible) endWarmUp(this.map);
       this.visible = true;
       // Steps bring their own key; the explore view's is whatever is in view.
-      this.events.settled(
-        picture.interactive ? readLegend(this.map, picture.emphasis) : [],
-        picture,
-      );
+      this.events.settled(picture.interactive ? readLegend(this.map, picture.emphasis) : []);
       // After settling: a flowing route keeps the map drawing, and "settled" means idle.
       if (picture.flow && layersKey(last) !== layersKey(picture)) this.flow.start();
     });

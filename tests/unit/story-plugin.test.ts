@@ -32,6 +32,7 @@ describe('loadStoryData', () => {
       'basemap-borders.geojson',
       'basemap-coast.geojson',
       'basemap-land.geojson',
+      'basemap-locator.geojson',
       'demarcation.geojson',
       'diplomacy.geojson',
       'dmz.geojson',
