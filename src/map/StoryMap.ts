@@ -62,11 +62,13 @@ export class StoryMap {
     container: HTMLElement,
     title: string,
     private readonly events: MapEvents,
+    /** How much larger than on a desk the map's labels and symbols are drawn (a kiosk's room). */
+    symbolScale = 1,
   ) {
     prepareWarmUp(container);
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle(dataUrl),
+      style: buildStyle(dataUrl, symbolScale),
       // Starts zoomed out for the warm-up; the first picture sets the camera.
       center: [100, 20],
       zoom: 0,

@@ -23,7 +23,7 @@ export const STORY_DATA: Record<string, string> = Object.fromEntries(
   STORY_LAYERS.map((layer) => [layer.id, `${layer.id}.geojson`]),
 );
 
-export function buildStyle(dataUrl: (file: string) => string): StyleSpecification {
+export function buildStyle(dataUrl: (file: string) => string, symbolScale = 1): StyleSpecification {
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   const basemap: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': SYMBOLS.sea.colour } },
@@ -128,6 +128,61 @@ export function buildStyle(dataUrl: (file: string) => string): StyleSpecificatio
         ]),
       ),
     },
-    layers: [...basemap, ...story],
+    layers: [...basemap, ...story].map((layer) => scaleSymbols(layer, symbolScale)),
   };
+}
+
+/** The properties that size a label or a symbol: scaled together for a screen read from afar. */
+const SIZES = {
+  layout: ['text-size', 'icon-size'],
+  paint: ['line-width', 'circle-radius', 'circle-stroke-width', 'text-halo-width'],
+} as const;
+
+/**
+ * A layer with its labels and symbols `factor` times their size (the basemap's land and sea are
+ * left alone: a kiosk is read from two metres, the coastline does not need to be).
+ */
+export function scaleSymbols(layer: LayerSpecification, factor: number): LayerSpecification {
+  if (factor === 1 || !('source' in layer) || ['land', 'coast', 'borders'].includes(layer.id))
+    return layer;
+  const scaled = { ...layer } as Record<string, unknown> & LayerSpecification;
+  for (const group of ['layout', 'paint'] as const) {
+    const properties = scaled[group] as Record<string, unknown> | undefined;
+    if (!properties) continue;
+    scaled[group] = Object.fromEntries(
+      Object.entries(properties).map(([name, value]) => [
+        name,
+        (SIZES[group] as readonly string[]).includes(name) ? scaleValue(value, factor) : value,
+      ]),
+    );
+  }
+  return scaled;
+}
+
+/**
+ * A number, or the outputs of an `interpolate`, `case` or `match` expression (recursively),
+ * times a factor; the zoom stops and the conditions stay as they are.
+ */
+export function scaleValue(value: unknown, factor: number): unknown {
+  if (typeof value === 'number') return value * factor;
+  if (!Array.isArray(value)) return value;
+  const [operator, ...rest] = value as [unknown, ...unknown[]];
+  const scale = (v: unknown) => scaleValue(v, factor);
+  if (operator === 'interpolate') {
+    const [how, input, ...stops] = rest;
+    return [operator, how, input, ...stops.map((v, i) => (i % 2 ? scale(v) : v))];
+  }
+  if (operator === 'case') {
+    // Conditions and outputs alternate; the last is the fallback.
+    return [operator, ...rest.map((v, i) => (i % 2 || i === rest.length - 1 ? scale(v) : v))];
+  }
+  if (operator === 'match') {
+    const [input, ...cases] = rest;
+    return [
+      operator,
+      input,
+      ...cases.map((v, i) => (i % 2 || i === cases.length - 1 ? scale(v) : v)),
+    ];
+  }
+  return value;
 }

@@ -222,6 +222,9 @@ export const SYMBOLS = {
   | DotSymbol
 >;
 
+/** A kiosk is read from about two metres: its map's labels and symbols are drawn this much larger. */
+export const KIOSK_SYMBOL_SCALE = 1.6;
+
 /** A scaled value at a zoom (maplibre's linear interpolation, held at the end stops). */
 export function atZoom(value: Scaled, zoom: number): number {
   if (typeof value === 'number') return value;

@@ -19,6 +19,7 @@ function story(steps: string, notes = '---\ncount: 1\n---\n\n[^1]: A note.\n') {
 const good = `## step: one
 date: 1950
 map: Hanoi and Saigon.
+caption: Hanoi and Saigon, 1950
 layers: places
 highlight: hanoi
 fit: hanoi, saigon
@@ -42,6 +43,20 @@ describe('resolveStory', () => {
     expect(step.highlight).toEqual([{ layer: 'places', id: 'hanoi' }]);
     expect(result.sections).toEqual([{ id: 's', title: 'S', stepIds: ['one'] }]);
     expect(result.notes).toEqual([{ number: 1, text: 'A note.' }]);
+  });
+
+  it('reads the caption and the callouts, each at its anchor', () => {
+    const step = story(
+      good.replace(
+        'layers: places',
+        'callouts: hanoi = 12 million ; 105.85, 21.03 = Red River delta\nlayers: places',
+      ),
+    ).steps[0]!;
+    expect(step.caption).toBe('Hanoi and Saigon, 1950');
+    expect(step.callouts).toEqual([
+      { anchor: 'hanoi', at: [105.85, 21.03], text: '12 million' },
+      { anchor: '105.85, 21.03', at: [105.85, 21.03], text: 'Red River delta' },
+    ]);
   });
 
   it('keeps notes whose text is lost, as null', () => {
@@ -89,6 +104,40 @@ describe('resolveStory', () => {
       /marks note 2, which does not exist/,
     ],
     ['an unmarked note', good.replace('[^1]', ''), /note 1 is never marked/],
+    ['no caption', good.replace('caption: Hanoi and Saigon, 1950\n', ''), /has no "caption"/],
+    [
+      'a caption longer than a phone line',
+      good.replace('caption: Hanoi and Saigon, 1950', `caption: ${'Hanoi '.repeat(17)}`),
+      /step "one": its "caption" is \d+ characters; keep it to 80/,
+    ],
+    [
+      'a callout that is not "anchor = text"',
+      good.replace('layers: places', 'callouts: hanoi 12 million\nlayers: places'),
+      /callout "hanoi 12 million" is not "anchor = text"/,
+    ],
+    [
+      'a callout anchored to nothing',
+      good.replace('layers: places', 'callouts: hue = 12 million\nlayers: places'),
+      /callout "hue = 12 million": "hue" is neither a feature of its layers/,
+    ],
+    [
+      'a callout outside the subject',
+      good.replace('layers: places', 'callouts: saigon = A city\nlayers: places'),
+      /"saigon" lies outside what the step keeps in view/,
+    ],
+    [
+      'a long callout',
+      good.replace('layers: places', `callouts: hanoi = ${'word '.repeat(13)}\nlayers: places`),
+      /the text is \d+ characters; keep it to 60/,
+    ],
+    [
+      'too many callouts',
+      good.replace(
+        'layers: places',
+        'callouts: hanoi = a ; hanoi = b ; hanoi = c ; hanoi = d\nlayers: places',
+      ),
+      /has 4 callouts; keep to 3/,
+    ],
   ])('fails on %s, naming the file and step', (_, content, message) => {
     expect(() => story(content)).toThrow(message);
   });

@@ -7,10 +7,55 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STORY_LAYERS } from '../../src/map/layers.ts';
 
 let buildStyle: typeof import('../../src/map/style.ts').buildStyle;
+let scaleValue: typeof import('../../src/map/style.ts').scaleValue;
 beforeAll(async () => {
   // The style resolves font URLs against the page; give it one.
   (globalThis as { document?: unknown }).document = { baseURI: 'http://localhost/' };
-  ({ buildStyle } = await import('../../src/map/style.ts'));
+  ({ buildStyle, scaleValue } = await import('../../src/map/style.ts'));
+});
+
+describe('the kiosk’s larger symbols', () => {
+  it('scales numbers and the outputs of expressions, never their stops or conditions', () => {
+    expect(scaleValue(12, 1.5)).toBe(18);
+    expect(scaleValue(['interpolate', ['linear'], ['zoom'], 3, 1, 7, 2], 2)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      3,
+      2,
+      7,
+      4,
+    ]);
+    expect(scaleValue(['case', ['get', 'x'], 4, ['get', 'y'], 2, 1], 2)).toEqual([
+      'case',
+      ['get', 'x'],
+      8,
+      ['get', 'y'],
+      4,
+      2,
+    ]);
+    expect(scaleValue(['match', ['get', 'k'], 'a', 3, 1], 2)).toEqual([
+      'match',
+      ['get', 'k'],
+      'a',
+      6,
+      2,
+    ]);
+    expect(scaleValue(['get', 'size'], 2)).toEqual(['get', 'size']);
+  });
+
+  it('draws every label and symbol larger, the land and the coast as they are, and stays valid', () => {
+    const url = (file: string) => `http://localhost/data/${file}`;
+    const desk = buildStyle(url);
+    const kiosk = buildStyle(url, 1.6);
+    expect(validateStyleMin(kiosk).map((error) => error.message)).toEqual([]);
+    const layer = (style: typeof desk, id: string) => style.layers.find((l) => l.id === id)!;
+    const size = (style: typeof desk, id: string) =>
+      (layer(style, id).layout as { 'text-size': number })['text-size'];
+    for (const id of ['states-0', 'river-labels'])
+      expect(size(kiosk, id)).toBeCloseTo(size(desk, id) * 1.6);
+    expect(layer(kiosk, 'coast')).toEqual(layer(desk, 'coast'));
+  });
 });
 
 describe('buildStyle', () => {
