@@ -23,7 +23,7 @@ import { mapTextProblems, namedFeatures } from '../src/story/map-text.ts';
 import { resolveTimeline } from '../src/story/timeline.ts';
 import { resolveStory, type LayerCatalog } from '../src/story/resolve.ts';
 import { keyFor } from '../src/map/legend.ts';
-import { namedPlaces, ownFeatures } from '../src/story/drawn.ts';
+import { namedPlaces, ownFeatures, patternProblems } from '../src/story/drawn.ts';
 import type { LngLat, Step, Story } from '../src/story/types.ts';
 import { buildBasemap } from './basemap.ts';
 import { locatorLand } from './locator-land.ts';
@@ -135,6 +135,9 @@ export function loadStoryData(root: string): StoryData {
       raw.steps.map((s) => [s.id, `${raw.file}:${s.fields.map?.line ?? s.line}`] as const),
     ),
   );
+  const patterns = patternProblems(story.steps, layers.zones!.collection.features, stepAt);
+  if (patterns.length)
+    throw new Error(`Steps with more than one patterned zone:\n  ${patterns.join('\n  ')}`);
   const mismatches = mapTextProblems(
     story.steps.map((step) => ({ ...step, where: stepAt.get(step.id) ?? step.id })),
     namedFeatures(

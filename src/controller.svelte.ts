@@ -16,6 +16,7 @@ import {
   type MarkerMetrics,
 } from './map/offscreen.ts';
 import { pictureFor, type CameraTarget, type ExploreView, type MapPicture } from './map/picture.ts';
+import type { Drawing } from './map/readback.ts';
 import type { MapSnapshot } from './map/StoryMap.ts';
 import type { Bounds, Step, Story } from './story/types.ts';
 
@@ -42,6 +43,10 @@ export interface StoryState {
   ringed: string | null;
   /** Places the step's text names outside the view, each pointed to by an edge marker. */
   offscreen: string[];
+  /** What the map draws by its grammar: patterns, unnamed dots, the key to what is on screen. */
+  drawing: Drawing | null;
+  /** The caption written on the map (empty in the explore view and on the title page). */
+  caption: string;
 }
 
 /** What the controller needs of the live map: when it has caught up, and what it shows. */
@@ -78,6 +83,10 @@ export class StoryController {
   settledCamera: CameraTarget | null = $state.raw(null);
   /** The locator inset of a close-up and the edge markers toward places off the view. */
   readonly aids: MapAids;
+  /** One line on the map: what it shows and when (the step's caption). */
+  get caption(): string {
+    return this.explore ? '' : (this.activeStep?.caption ?? '');
+  }
   /** The key to the map's symbols: the step's own, known before the map draws; in the explore view, what is in view. */
   get key(): LegendEntry[] {
     if (this.explore) return this.drawnInView;
@@ -266,6 +275,8 @@ export class StoryController {
       labelled: snapshot?.labelled ?? [],
       ringed: this.ready ? picture.ringed : null,
       offscreen: this.ready ? this.aids.markers.map((marker) => marker.id) : [],
+      drawing: snapshot?.drawing ?? null,
+      caption: this.caption,
     };
   }
 

@@ -16,7 +16,7 @@ import type { Movement } from './motion.ts';
 import { MIN_ZOOM, type FeatureRef, type MapPicture } from './picture.ts';
 
 const MAX_LATITUDE = 85.051129;
-import { featureAt, readLabelled, readLegend } from './readback.ts';
+import { featureAt, readDrawing, readLabelled, readLegend, type Drawing } from './readback.ts';
 import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
 import { STORY_LAYER_IDS } from './layers.ts';
@@ -33,6 +33,7 @@ export interface MapSnapshot {
   bounds: Bounds;
   /** The emphasised features whose names the map shows. */
   labelled: string[];
+  drawing: Drawing;
 }
 
 export interface MapEvents extends FaultEvents {
@@ -176,6 +177,7 @@ export class StoryMap {
         [bounds.getEast(), bounds.getNorth()],
       ],
       labelled: readLabelled(this.map, this.shown.clearArea),
+      drawing: readDrawing(this.map, this.shown),
     };
   }
 

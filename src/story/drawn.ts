@@ -6,8 +6,10 @@
 import { normal } from './map-text.ts';
 import type { FeatureRef, Inline, Step } from './types.ts';
 
-/** The layers whose features belong to a step when they begin within its period. */
-export const EVENT_LAYERS = ['troop-movements', 'supply-routes', 'diplomacy', 'zones'];
+/** Movements and journeys are events: one under way at the step's date belongs to it. */
+const EVENT_LAYERS = ['troop-movements', 'diplomacy'];
+/** Routes and zones stand for years: one belongs to a step only if it begins within its period. */
+const STANDING_LAYERS = ['supply-routes', 'zones'];
 
 /** A feature as published: its period as YYYYMMDD numbers, and what the checks read. */
 export interface PublishedFeature {
@@ -23,19 +25,22 @@ export interface PublishedFeature {
 }
 
 /**
- * A step's own features: its highlights, and the movements, routes, journeys and zones of its
- * layers that begin within its period (the events of the paragraph, not what was there before).
+ * A step's own features: its highlights, the movements and journeys of its layers under way in its
+ * period, and the routes and zones that begin within it (not those that were there before).
  */
 export function ownFeatures(
   { layers, period, highlight }: Pick<Step, 'layers' | 'period' | 'highlight'>,
   features: Record<string, PublishedFeature[]>,
 ): FeatureRef[] {
   const own = [...highlight];
-  for (const layer of EVENT_LAYERS) {
+  for (const layer of [...EVENT_LAYERS, ...STANDING_LAYERS]) {
     if (!layers.includes(layer)) continue;
+    const event = EVENT_LAYERS.includes(layer);
     for (const { properties: p } of features[layer] ?? []) {
-      const begins = p.from >= period[0] && p.from <= period[1];
-      if (begins && !own.some((f) => f.layer === layer && f.id === p.id))
+      const belongs = event
+        ? p.from <= period[1] && p.to >= period[0]
+        : p.from >= period[0] && p.from <= period[1];
+      if (belongs && !own.some((f) => f.layer === layer && f.id === p.id))
         own.push({ layer, id: p.id });
     }
   }
@@ -74,3 +79,32 @@ export function namedPlaces(
 
 const placeOf = (part: Inline): string[] =>
   typeof part === 'object' && 'place' in part ? [part.place] : [];
+
+/**
+ * Steps whose highlighted zones would carry more than one pattern: stacked patterns read as noise,
+ * so a frame has one (zones of one kind and one actor); the other zones are tints.
+ */
+export function patternProblems(
+  steps: Pick<Step, 'id' | 'highlight'>[],
+  zones: { properties: { id: string; kind: string; actor?: string } }[],
+  where: Map<string, string>,
+): string[] {
+  const byId = new Map(zones.map(({ properties: p }) => [p.id, p]));
+  return steps.flatMap((step) => {
+    const patterns = [
+      ...new Set(
+        step.highlight
+          .filter((f) => f.layer === 'zones')
+          .flatMap((f) => {
+            const zone = byId.get(f.id);
+            return zone ? [`${zone.kind} of ${zone.actor ?? 'no actor'}`] : [];
+          }),
+      ),
+    ];
+    return patterns.length > 1
+      ? [
+          `${where.get(step.id) ?? step.id}: step "${step.id}" highlights zones with ${patterns.length} patterns (${patterns.join(', ')}); highlight zones of one kind and actor, the others are drawn as tints`,
+        ]
+      : [];
+  });
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { namedPlaces, ownFeatures, type PublishedFeature } from '../../src/story/drawn.ts';
+import {
+  namedPlaces,
+  ownFeatures,
+  patternProblems,
+  type PublishedFeature,
+} from '../../src/story/drawn.ts';
 
 const feature = (
   id: string,
@@ -15,11 +20,15 @@ describe('ownFeatures', () => {
       feature('during', 19540301, 19540501),
       feature('after', 19550101, 19550301),
     ],
-    zones: [feature('seato', 19540908, 19771231), feature('regroup', 19540721, 19550518)],
+    zones: [
+      feature('seato', 19540908, 19771231),
+      feature('regroup', 19540721, 19550518),
+      feature('colony', 18870101, 19540721),
+    ],
     diplomacy: [feature('trip', 19540420, 19540421)],
   };
 
-  it('takes the highlights and what begins in the period on the step’s layers', () => {
+  it('takes the highlights, the events under way and the zones begun in the period', () => {
     const own = ownFeatures(
       {
         layers: ['places', 'troop-movements', 'zones'],
@@ -28,8 +37,10 @@ describe('ownFeatures', () => {
       },
       features,
     );
+    // "before" was under way in 1954; "after" had not begun; both zones began in 1954.
     expect(own).toEqual([
       { layer: 'places', id: 'hanoi' },
+      { layer: 'troop-movements', id: 'before' },
       { layer: 'troop-movements', id: 'during' },
       { layer: 'zones', id: 'seato' },
       { layer: 'zones', id: 'regroup' },
@@ -40,12 +51,15 @@ describe('ownFeatures', () => {
     const own = ownFeatures(
       {
         layers: ['troop-movements'],
-        period: [19540101, 19541231],
+        period: [19540401, 19540430],
         highlight: [{ layer: 'troop-movements', id: 'during' }],
       },
       features,
     );
-    expect(own).toEqual([{ layer: 'troop-movements', id: 'during' }]);
+    expect(own).toEqual([
+      { layer: 'troop-movements', id: 'during' },
+      { layer: 'troop-movements', id: 'before' },
+    ]);
   });
 });
 
@@ -76,5 +90,36 @@ describe('namedPlaces', () => {
     );
     // Hanoi is the step's own (drawn in its own way); Far is named nowhere; Old is gone by 1954.
     expect(named).toEqual(['beijing', 'lang-son', 'hue', 'pass']);
+  });
+});
+
+describe('patternProblems', () => {
+  const zones = [
+    { properties: { id: 'ne', kind: 'operations', actor: 'prc' } },
+    { properties: { id: 'nw', kind: 'operations', actor: 'prc' } },
+    { properties: { id: 'bombing', kind: 'bombing', actor: 'usa' } },
+  ];
+  const where = new Map([['two', 'src/story/sections/4.md:12']]);
+
+  it('allows several zones of one kind and actor, and names a step that stacks two patterns', () => {
+    const steps = [
+      {
+        id: 'one',
+        highlight: [
+          { layer: 'zones', id: 'ne' },
+          { layer: 'zones', id: 'nw' },
+        ],
+      },
+      {
+        id: 'two',
+        highlight: [
+          { layer: 'zones', id: 'ne' },
+          { layer: 'zones', id: 'bombing' },
+        ],
+      },
+    ];
+    expect(patternProblems(steps, zones, where)).toEqual([
+      'src/story/sections/4.md:12: step "two" highlights zones with 2 patterns (operations of prc, bombing of usa); highlight zones of one kind and actor, the others are drawn as tints',
+    ]);
   });
 });
