@@ -1,6 +1,7 @@
 /**
  * `npm run test:matrix`: every step at every layout the story supports. Each step's subject must be
- * in the clear area of the map, unobscured and named (tests/e2e/framing.ts); the pass rates per
+ * in the clear area of the map, unobscured and named (tests/e2e/framing.ts), and the map must keep
+ * its visual grammar (tests/e2e/grammar.ts); the pass rates per
  * layout go to test-output/framing-matrix.json, and a screenshot of each section's steps to
  * test-output/screenshots/<layout>/, to look at. `npm test` runs a sample (tests/e2e/framing.test.ts).
  */
@@ -14,6 +15,7 @@ import {
   subjectOf,
   type LayoutName,
 } from '../e2e/framing.ts';
+import { grammarProblems, waitForCallouts } from '../e2e/grammar.ts';
 import { story } from '../e2e/story-data.ts';
 import { useChromium } from '../e2e/story-page.ts';
 
@@ -39,10 +41,14 @@ describe.each(layouts)('at the %s layout', (name) => {
     const folder = `test-output/screenshots/${name}`;
     mkdirSync(folder, { recursive: true });
     const failures: Record<string, string[]> = {};
+    const grammarFailures: Record<string, string[]> = {};
     let features = 0;
     let featuresShown = 0;
     for (const step of story.steps) {
       await jumpTo(page, step.id);
+      await waitForCallouts(page, step.id);
+      const grammar = await grammarProblems(page, step.id);
+      if (grammar.length) grammarFailures[step.id] = grammar;
       const problems = await framingProblems(page, step);
       const subject = subjectOf(step).length;
       features += subject;
@@ -58,11 +64,14 @@ describe.each(layouts)('at the %s layout', (name) => {
       steps: `${stepsShown}/${steps} (${((100 * stepsShown) / steps).toFixed(1)} %)`,
       features: `${featuresShown}/${features} (${((100 * featuresShown) / features).toFixed(1)} %)`,
       failures,
+      grammar: `${steps - Object.keys(grammarFailures).length}/${steps}`,
+      grammarFailures,
     };
     console.log(
       `${name}: steps ${stepsShown}/${steps}, subject features ${featuresShown}/${features}`,
     );
     expect(errors).toEqual([]);
     expect(failures).toEqual({});
+    expect(grammarFailures).toEqual({});
   }, 900_000);
 });
