@@ -17,6 +17,7 @@ import {
 } from './map/offscreen.ts';
 import { pictureFor, type CameraTarget, type ExploreView, type MapPicture } from './map/picture.ts';
 import type { Drawing } from './map/readback.ts';
+import { KIOSK_SYMBOL_SCALE } from './map/symbology.ts';
 import type { MapSnapshot } from './map/StoryMap.ts';
 import type { Bounds, Step, Story } from './story/types.ts';
 
@@ -126,7 +127,7 @@ export class StoryController {
           places: this.story.places,
           stateNames: this.story.stateNames,
         },
-        this.layout,
+        { ...this.layout, symbolScale: this.mode === 'kiosk' ? KIOSK_SYMBOL_SCALE : 1 },
       ),
     );
     this.aids = $derived(

@@ -98,12 +98,14 @@ function subjectBoxes(
   layout: Layout,
 ): Rect[] {
   const sides = new Map(nameSides);
+  const scale = layout.symbolScale ?? 1;
   const symbol = SYMBOLS.ownPlaceLabel;
-  const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth + 2;
-  const gap = (symbol.offset ?? 0) * symbol.size;
+  const dot = (SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth + 2) * scale;
+  const gap = (symbol.offset ?? 0) * symbol.size * scale;
   return names.flatMap(({ id, at, text }) => {
     const [x, y] = project(nearCentre(at, camera), camera, layout);
-    const { width, height } = labelSize(text, symbol);
+    const size = labelSize(text, symbol);
+    const [width, height] = [size.width * scale, size.height * scale];
     const side = sides.get(id) ?? 'left';
     const label: Rect =
       side === 'right'

@@ -18,6 +18,8 @@ export interface Layout {
   width: number;
   height: number;
   overlays: Rect[];
+  /** How much larger than on a desk the map draws its labels and symbols (a kiosk's), 1 if unset. */
+  symbolScale?: number;
 }
 
 export interface Camera {

@@ -216,11 +216,13 @@ export const STORY_LAYERS: StoryLayer[] = [
     draw: [
       namedPlace,
       { type: 'circle', only: 'highlighted', paint: circlePaint(SYMBOLS.ownPlace) },
-      // Placed before every other label (style.ts puts it on top), so it wins collisions.
+      // Placed before every other label (style.ts puts it on top), so it wins collisions; and
+      // drawn even where no side is free, on the side the picture chose (name-sides.ts): a place
+      // the step is about is never left without its name.
       {
         type: 'symbol',
         only: 'highlighted',
-        layout: placeText(SYMBOLS.ownPlaceLabel),
+        layout: { ...placeText(SYMBOLS.ownPlaceLabel), 'text-allow-overlap': true },
         paint: textPaint(SYMBOLS.ownPlaceLabel),
       },
     ],

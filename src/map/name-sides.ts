@@ -34,15 +34,17 @@ const overlap = (a: Box, b: Box) =>
 export function nameSides(
   names: { id: string; at: LngLat; text: string }[],
   camera: Camera,
-  pane: { width: number; height: number },
+  pane: { width: number; height: number; symbolScale?: number },
   area: Rect,
 ): [id: string, anchor: Anchor][] {
+  const scale = pane.symbolScale ?? 1;
   const { size, offset } = SYMBOLS.ownPlaceLabel;
-  const gap = offset * size;
-  const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth;
+  const gap = offset * size * scale;
+  const dot = (SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth) * scale;
   const points = names.map((name) => {
     const [x, y] = project(name.at, camera, pane);
-    return { ...name, x, y, ...labelSize(name.text, SYMBOLS.ownPlaceLabel) };
+    const label = labelSize(name.text, SYMBOLS.ownPlaceLabel);
+    return { ...name, x, y, width: label.width * scale, height: label.height * scale };
   });
   const taken: Box[] = points.map(({ x, y }) => ({
     left: x - dot,

@@ -191,7 +191,7 @@ export function pictureFor(moment: StoryMoment, layout: Layout): MapPicture {
 function cameraForStep(step: Step | null, layout: Layout, clearArea: Rect): CameraTarget {
   const about = step ? `step:${step.id}` : 'title';
   const view = step?.view ?? { kind: 'bounds', bounds: OPENING_BOUNDS };
-  const ways = step?.subject ? subjectMarks(step.subject) : [[]];
+  const ways = step?.subject ? subjectMarks(step.subject, layout.symbolScale) : [[]];
   // No further out than one world across the pane: the map would repeat its places side by side.
   const minZoom = Math.max(MIN_ZOOM, Math.log2(layout.width / 512));
   if (view.kind === 'bounds') {
@@ -211,14 +211,14 @@ const tilt = ({ bearing, pitch }: Camera) => ({ bearing, pitch });
  * either side of their dots (maplibre moves a name left when the right is taken), with the names
  * to the right only (where the map puts them first), and without the names.
  */
-export function subjectMarks({ bounds, names }: Subject): Mark[][] {
+export function subjectMarks({ bounds, names }: Subject, scale = 1): Mark[][] {
   const { size, offset } = SYMBOLS.ownPlaceLabel;
-  const dot = SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth;
+  const dot = (SYMBOLS.ownPlace.radius + SYMBOLS.ownPlace.strokeWidth) * scale;
   const named = (bothSides: boolean) =>
     names.map(({ at, text }) => {
       const label = labelSize(text, SYMBOLS.ownPlaceLabel);
-      const side = Math.max(dot, offset * size + label.width);
-      const half = Math.max(dot, label.height / 2);
+      const side = Math.max(dot, (offset * size + label.width) * scale);
+      const half = Math.max(dot, (label.height / 2) * scale);
       return { at, reach: { left: bothSides ? side : dot, right: side, up: half, down: half } };
     });
   const corners = cornersOf(bounds);
@@ -233,13 +233,15 @@ function namesCut(
   names: StateName[],
   [from, to]: [number, number],
   camera: Camera,
-  pane: { width: number; height: number },
+  pane: Layout,
 ): string[] {
+  const scale = pane.symbolScale ?? 1;
   return names
     .filter(({ period }) => period[0] <= to && period[1] >= from)
     .filter(({ at, text }) => {
       const [x, y] = project(nearestCopy(at, camera.center[0]), camera, pane);
-      const { width, height } = labelSize(text, SYMBOLS.stateLabel);
+      const label = labelSize(text, SYMBOLS.stateLabel);
+      const [width, height] = [label.width * scale, label.height * scale];
       // A name wholly off the map is not cut: maplibre does not draw it.
       const [left, right, top, bottom] = [
         x - width / 2,

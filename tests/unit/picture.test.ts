@@ -23,10 +23,17 @@ import {
   type StoryMoment,
 } from '../../src/map/picture.ts';
 import type { Bounds } from '../../src/story/types.ts';
+import { KIOSK_SYMBOL_SCALE } from '../../src/map/symbology.ts';
 import fixture from '../fixtures/layouts.json' with { type: 'json' };
 
 const { story } = loadStoryData(process.cwd());
-const layouts = Object.entries(fixture.layouts) as [string, Layout][];
+// A kiosk draws its labels larger (as the app tells the framing, src/controller.svelte.ts).
+const layouts = (Object.entries(fixture.layouts) as [string, Layout][]).map(
+  ([name, layout]): [string, Layout] => [
+    name,
+    name.startsWith('kiosk') ? { ...layout, symbolScale: KIOSK_SYMBOL_SCALE } : layout,
+  ],
+);
 /** No view zooms out past one world across the pane. */
 const leastZoom = (layout: Layout) => Math.max(MIN_ZOOM, Math.log2(layout.width / 512));
 const moment = (patch: Partial<StoryMoment> = {}): StoryMoment => ({
@@ -86,7 +93,11 @@ describe.each(layouts)('the picture at the %s layout', (_name, layout) => {
       const { camera, clearArea } = pictureFor(moment({ step }), layout);
       // With the names where the map puts them first (to the right of their dots), or, where
       // they cannot fit at any zoom, the places themselves; or nothing can fit this clear area.
-      const [, namesRight, bare] = subjectMarks(step.subject) as [Mark[], Mark[], Mark[]];
+      const [, namesRight, bare] = subjectMarks(step.subject, layout.symbolScale) as [
+        Mark[],
+        Mark[],
+        Mark[],
+      ];
       const fits = (marks: Mark[]) => marksFit(marks, camera!, layout, clearArea);
       const possible = (marks: Mark[]) =>
         fitMarks(marks, layout, clearArea, 22, leastZoom(layout)) !== null;
@@ -102,7 +113,7 @@ describe.each(layouts)('the picture at the %s layout', (_name, layout) => {
       if (step.view.kind !== 'camera') continue;
       const picture = pictureFor(moment({ step }), layout);
       const hint = centreOn(step.view.center, step.view.zoom, layout, picture.clearArea);
-      const [bothSides] = subjectMarks(step.subject!);
+      const [bothSides] = subjectMarks(step.subject!, layout.symbolScale);
       const kept = marksFit(bothSides!, hint, layout, picture.clearArea);
       if (kept) expect(picture.camera, step.id).toMatchObject(hint);
       // Otherwise the subject decides, never closer than the author's zoom.
