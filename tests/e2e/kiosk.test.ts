@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { captionOf } from '../../src/story/caption.ts';
 import { expectAt, jumpTo } from './expect-step.ts';
-import { story } from './story-data.ts';
+import { stepById, story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
 
 const chromium = useChromium();
@@ -22,6 +23,94 @@ const stepId = (page: Page) => page.evaluate(() => window.storymap.state().stepI
 async function tapCentre(page: Page, selector: string) {
   const box = (await page.locator(selector).first().boundingBox())!;
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * The attract poster as the page shows it, read in one go with the step the map shows: the title,
+ * the caption and the call (font sizes 0 when not visible), the text column, the map's clear area.
+ */
+function readPoster(page: Page) {
+  return page.evaluate(() => {
+    const seen = (selector: string) => {
+      const element = document.querySelector<HTMLElement>(selector);
+      return element?.checkVisibility({ visibilityProperty: true }) ? element : null;
+    };
+    const size = (selector: string) => {
+      const element = seen(selector);
+      return element ? parseFloat(getComputedStyle(element).fontSize) : 0;
+    };
+    const { stepId, clearArea } = window.storymap.state();
+    return {
+      stepId,
+      clearArea,
+      title: seen('.poster-heading')?.textContent?.trim(),
+      byline: seen('.poster-byline')?.textContent?.replace(/\s+/g, ' ').trim(),
+      titleSize: size('.poster-heading'),
+      caption: seen('.poster-caption')?.textContent?.trim(),
+      captionSize: size('.poster-caption'),
+      call: seen('.poster-cta')?.textContent?.trim(),
+      // The page's own title and byline, which the poster repeats.
+      masthead: document.querySelector('.masthead h1')?.textContent?.trim(),
+      mastheadByline: document
+        .querySelector('.masthead .byline')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim(),
+      textShown: !!seen('main.story'),
+      controlsShown: !!seen('nav.step-nav'),
+      timelineShown: !!seen('.timeline-frame'),
+    };
+  });
+}
+
+/** The poster at a screen size: large words, the step's caption, the map across the screen. */
+async function expectPoster(page: Page, screen: { width: number; height: number }) {
+  const poster = await readPoster(page);
+  expect(poster.stepId).not.toBeNull();
+  expect(poster.title).toBe(poster.masthead);
+  expect(poster.byline).toBe(poster.mastheadByline);
+  expect(poster.titleSize).toBeGreaterThanOrEqual(40);
+  // Until every step has its own caption, the opening of its map sentence stands in for it.
+  expect(poster.caption).toBe(captionOf(stepById(poster.stepId!)));
+  expect(poster.caption!.length).toBeGreaterThan(10);
+  expect(poster.captionSize).toBeGreaterThanOrEqual(32);
+  expect(poster.call).toBe('Touch to explore');
+  expect(poster).toMatchObject({ textShown: false, controlsShown: false, timelineShown: false });
+  // The map is framed across the whole screen, between the title and the caption.
+  expect(poster.clearArea.width).toBeGreaterThanOrEqual(0.95 * screen.width);
+  expect(poster.clearArea.height).toBeGreaterThanOrEqual(0.5 * screen.height);
+  return poster;
+}
+
+/**
+ * Touches the middle of the poster; resolves with what the page showed when the story announced
+ * the title: the kiosk's phase, the text column, the poster, and whether the map's canvas is the
+ * one marked `kept` before the reset.
+ */
+async function wake(page: Page, screen: { width: number; height: number }) {
+  const woken = page.evaluate(
+    () =>
+      new Promise<{ phase?: string; kept?: boolean; textShown: boolean; poster: boolean }>(
+        (resolve) => {
+          const stop = window.storymap.on('step', (state) => {
+            if (state.stepId !== null) return;
+            stop();
+            const canvas = document.querySelector('canvas') as HTMLCanvasElement & {
+              kept?: boolean;
+            };
+            resolve({
+              phase: document.documentElement.dataset.kioskPhase,
+              kept: canvas.kept,
+              textShown: document
+                .querySelector('main.story')!
+                .checkVisibility({ visibilityProperty: true }),
+              poster: document.querySelector('.poster') !== null,
+            });
+          });
+        },
+      ),
+  );
+  await page.touchscreen.tap(screen.width / 2, screen.height / 2);
+  return woken;
 }
 
 /** Controls a finger could hit, and their size. */
@@ -93,25 +182,27 @@ describe('kiosk', () => {
         }),
     );
     expect(seen).toEqual(['attract', 'attract', 'attract']);
+    // A poster, read from across the room.
+    await expectPoster(page, SCREEN);
+    // Pictured once the map has drawn a step (a headless screenshot taken as the step changes
+    // may come out blank).
+    await page.evaluate(() => window.storymap.goTo(window.storymap.state().stepId!));
     await page.screenshot({ path: 'test-output/screenshots/kiosk-attract.png' });
 
-    // A touch anywhere wakes it at the title, with the same map. The phase is recorded at the
-    // step event itself: on a slow machine the next idle cycle may follow soon.
-    const woken = page.evaluate(
-      () =>
-        new Promise<{ phase?: string; kept?: boolean }>((resolve) => {
-          const stop = window.storymap.on('step', (state) => {
-            if (state.stepId !== null) return;
-            stop();
-            const canvas = document.querySelector('canvas') as HTMLCanvasElement & {
-              kept?: boolean;
-            };
-            resolve({ phase: document.documentElement.dataset.kioskPhase, kept: canvas.kept });
-          });
-        }),
+    // A touch anywhere wakes it at the title, with the same map, the text back in its column.
+    // What the page shows is recorded at the step event itself: on a slow machine the next idle
+    // cycle may follow soon.
+    await expect(wake(page, SCREEN)).resolves.toEqual({
+      phase: 'reading',
+      kept: true,
+      textShown: true,
+      poster: false,
+    });
+    // The map is framed in its pane again, beside the text.
+    await page.waitForFunction(
+      (width) => window.storymap.state().clearArea.width < 0.8 * width,
+      SCREEN.width,
     );
-    await page.touchscreen.tap(SCREEN.width / 2, SCREEN.height / 2);
-    await expect(woken).resolves.toEqual({ phase: 'reading', kept: true });
     // The text goes back to its top.
     await page.waitForFunction(() => window.scrollY === 0);
     // It stays at the title, unless the next idle cycle has already begun.
@@ -122,6 +213,49 @@ describe('kiosk', () => {
     expect(after === null || phaseAfter === 'attract', `${after} in ${phaseAfter}`).toBe(true);
     expect(kiosk.errors).toEqual([]);
   }, 240_000);
+
+  it('shows the attract poster on an upright screen too, and wakes to the reading page', async () => {
+    const upright = { width: 1080, height: 1920 };
+    const kiosk = await chromium.open({
+      path: '/?mode=kiosk&idle=5&countdown=1&attract=3',
+      viewport: upright,
+      hasTouch: true,
+    });
+    const { page } = kiosk;
+    await page.evaluate(() => {
+      (document.querySelector('canvas') as HTMLCanvasElement & { kept?: boolean }).kept = true;
+    });
+    await waitForPhase(page, 'attract');
+    // At the next attract step.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const stop = window.storymap.on('step', () => {
+            stop();
+            resolve();
+          });
+        }),
+    );
+    const poster = await expectPoster(page, upright);
+    // The title above the map, the caption and the call below it.
+    expect(poster.clearArea.y).toBeGreaterThan(0);
+    expect(poster.clearArea.y + poster.clearArea.height).toBeLessThan(upright.height);
+    await page.evaluate(() => window.storymap.goTo(window.storymap.state().stepId!));
+    await page.screenshot({ path: 'test-output/screenshots/kiosk-attract-upright.png' });
+
+    const woken = await wake(page, upright);
+    expect(woken).toEqual({ phase: 'reading', kept: true, textShown: true, poster: false });
+    // The reading page at its title, its map in the pane beside the text (unless the next idle
+    // cycle has already begun on a slow machine).
+    await page.waitForFunction(
+      (width) =>
+        window.storymap.state().clearArea.width < 0.8 * width ||
+        document.documentElement.dataset.kioskPhase === 'attract',
+      upright.width,
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(kiosk.errors).toEqual([]);
+  });
 
   it('is locked down: no selection, no long-press menu, no page zoom, no link out', async () => {
     const kiosk = await chromium.open({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });

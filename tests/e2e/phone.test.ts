@@ -93,10 +93,14 @@ describe('the chrome on a touch phone', () => {
         expect(button.left).toBeGreaterThanOrEqual(0);
         expect(button.right).toBeLessThanOrEqual(viewport.width);
       }
-      for (const name of ['Previous', 'Next', 'Map motion', 'Explore', 'Share'])
+      for (const name of ['Previous', 'Next', 'Explore', 'Share'])
         await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(
           true,
         );
+      // A setting: a switch, not a button (it is still a <button>, so in `buttons` above).
+      await expect(
+        page.getByRole('switch', { name: 'Map motion', exact: true }).isVisible(),
+      ).resolves.toBe(true);
       // Touch, not keys.
       expect(seen.hint).toMatch(/finger/);
       expect(seen.hint).not.toMatch(/press/);

@@ -175,11 +175,36 @@ describe('when motion is welcome', () => {
   });
 
   // Last: it turns motion off for this page.
-  it('lets anyone turn motion off with a visible control', async () => {
-    const toggle = reader.page.getByRole('button', { name: 'Map motion' });
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+  it('lets anyone turn motion off with a visible switch, by pointer or keyboard', async () => {
+    const toggle = reader.page.getByRole('switch', { name: 'Map motion' });
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    // A setting, quieter than the buttons that move the story, and still a full-sized target.
+    const looks = await toggle.evaluate((element) => {
+      const next = [...document.querySelectorAll('.step-nav button')].find((button) =>
+        button.textContent?.includes('Next'),
+      )!;
+      const { width, height } = element.getBoundingClientRect();
+      return {
+        width,
+        height,
+        border: getComputedStyle(element).borderTopWidth,
+        nextBorder: getComputedStyle(next).borderTopWidth,
+        size: parseFloat(getComputedStyle(element).fontSize),
+        nextSize: parseFloat(getComputedStyle(next).fontSize),
+      };
+    });
+    expect(looks.border).toBe('0px');
+    expect(looks.nextBorder).not.toBe('0px');
+    expect(looks.size).toBeLessThan(looks.nextSize);
+    expect(Math.min(looks.width, looks.height)).toBeGreaterThanOrEqual(44);
+    // Space turns it back on and off again, as any switch.
+    await toggle.focus();
+    await reader.page.keyboard.press('Space');
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+    await reader.page.keyboard.press('Space');
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
     await toggle.click();
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
     await expectInstantMove(reader.page);
     expect(reader.errors).toEqual([]);
   });
