@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { captionOf } from '../../src/story/caption.ts';
 import { expectAt, jumpTo } from './expect-step.ts';
 import { stepById, story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
@@ -70,7 +69,7 @@ async function expectPoster(page: Page, screen: { width: number; height: number 
   expect(poster.byline).toBe(poster.mastheadByline);
   expect(poster.titleSize).toBeGreaterThanOrEqual(40);
   // Until every step has its own caption, the opening of its map sentence stands in for it.
-  expect(poster.caption).toBe(captionOf(stepById(poster.stepId!)));
+  expect(poster.caption).toBe(stepById(poster.stepId!).caption);
   expect(poster.caption!.length).toBeGreaterThan(10);
   expect(poster.captionSize).toBeGreaterThanOrEqual(32);
   expect(poster.call).toBe('Touch to explore');
