@@ -76,6 +76,10 @@ export class StoryController {
   explore: ExploreView | null = $state.raw(null);
   /** The map pane's size and what covers it, measured by the map's component. */
   layout: Layout = $state.raw({ width: 0, height: 0, overlays: [] });
+  /** The layout the map is framed in: the pane, with how large the map draws its labels. */
+  get frameLayout(): Layout {
+    return { ...this.layout, symbolScale: this.mode === 'kiosk' ? KIOSK_SYMBOL_SCALE : 1 };
+  }
   /** What the map shows now: everything it draws is decided here. */
   readonly picture: MapPicture;
   /** How large edge markers are drawn here (set by EdgeMarkers: a finger's size on a touchscreen). */
@@ -127,7 +131,7 @@ export class StoryController {
           places: this.story.places,
           stateNames: this.story.stateNames,
         },
-        { ...this.layout, symbolScale: this.mode === 'kiosk' ? KIOSK_SYMBOL_SCALE : 1 },
+        this.frameLayout,
       ),
     );
     this.aids = $derived(
@@ -136,7 +140,7 @@ export class StoryController {
         : mapAidsFor({
             step: this.activeStep ?? null,
             picture: this.picture,
-            pane: this.layout,
+            pane: this.frameLayout,
             places: this.story.places,
             metrics: this.markerMetrics,
             kiosk: this.mode === 'kiosk',

@@ -16,7 +16,10 @@ export interface PlacedCallout {
   box: Rect;
 }
 
-/** The callout's text, as its box sets it (CSS in Callouts.svelte follows these numbers). */
+/**
+ * The callout's text, as its box sets it (CSS in Callouts.svelte follows these numbers, times the
+ * layout's symbol scale: a kiosk's callouts are as much larger as its names).
+ */
 export const CALLOUT_TEXT: TextSymbol = {
   colour: SYMBOLS.ownPlaceLabel.colour,
   size: 13,
@@ -48,6 +51,7 @@ export function placeCallouts(
   layout: Layout,
   clearArea: Rect,
 ): PlacedCallout[] {
+  const scale = layout.symbolScale ?? 1;
   const taken = subject ? subjectBoxes(subject, nameSides, camera, layout) : [];
   const room = inset(clearArea, MARGIN);
   const placed: PlacedCallout[] = [];
@@ -55,8 +59,8 @@ export function placeCallouts(
     const point = project(nearCentre(at, camera), camera, layout);
     if (!inside(point, room)) continue;
     const size = labelSize(text, CALLOUT_TEXT);
-    const width = Math.ceil(size.width) + 2 * CALLOUT_PADDING;
-    const height = Math.ceil(size.height) + 2 * CALLOUT_PADDING;
+    const width = Math.ceil((size.width + 2 * CALLOUT_PADDING) * scale);
+    const height = Math.ceil((size.height + 2 * CALLOUT_PADDING) * scale);
     let best: { box: Rect; overlap: number } | null = null;
     for (const distance of DISTANCES) {
       for (const direction of DIRECTIONS) {

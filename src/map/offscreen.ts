@@ -101,10 +101,10 @@ export function nearestCopy([lng, lat]: LngLat, near: number): LngLat {
 export function subjectBoxes(
   subject: Subject | null,
   camera: Camera,
-  pane: { width: number; height: number },
+  pane: { width: number; height: number; symbolScale?: number },
 ): { whole: Rect | null; names: Rect[] } {
   if (!subject) return { whole: null, names: [] };
-  const boxes = subjectMarks(subject)[0]!.map(({ at, reach }) => {
+  const boxes = subjectMarks(subject, pane.symbolScale)[0]!.map(({ at, reach }) => {
     const [x, y] = project(nearestCopy(at, camera.center[0]), camera, pane);
     const r = reach ?? { left: 0, right: 0, up: 0, down: 0 };
     return { x: x - r.left, y: y - r.up, width: r.left + r.right, height: r.up + r.down };
