@@ -134,8 +134,6 @@ function drawLayers(map: maplibregl.Map, picture: MapPicture, last: MapPicture |
   const emphasised = among(picture.emphasis.map((feature) => feature.id));
   const own = (layer: string): ExprSpec[] =>
     picture.own === 'all' ? [] : [among(idsOn(picture.own, layer))];
-  const context = (layer: string): ExprSpec[] =>
-    picture.own === 'all' ? [['==', 1, 0]] : [['!', among(idsOn(picture.own, layer))]];
   const named: ExprSpec[] = picture.places === 'all' ? [] : [among(picture.places)];
   // The step's own movements draw themselves on their own layers (MOVING_DRAW).
   const notMoving: maplibregl.ExpressionSpecification = [
@@ -155,13 +153,13 @@ function drawLayers(map: maplibregl.Map, picture: MapPicture, last: MapPicture |
             ? [['!', emphasised], ...(layer.id === 'places' ? named : [])]
             : draw.only === 'own'
               ? own(layer.id)
-              : draw.only === 'context'
-                ? context(layer.id)
-                : [];
+              : [];
       const moving = layer.id === 'troop-movements' && !draw.alsoMoving ? [notMoving] : [];
       const uncut: maplibregl.ExpressionSpecification[] =
         layer.id === 'states' ? [['!', ['in', ['get', 'id'], ['literal', picture.namesCut]]]] : [];
-      map.setFilter(id, ['all', ...existsThen, ...only, ...moving, ...uncut]);
+      // The layer's own filter (a planned movement's dashes, the DMZ band's line) stays.
+      const its = draw.filter ? [draw.filter as ExprSpec] : [];
+      map.setFilter(id, ['all', ...existsThen, ...its, ...only, ...moving, ...uncut]);
     });
   }
   for (const { layer, id } of last?.emphasis ?? [])

@@ -29,10 +29,10 @@ export interface StoryLayer {
 
 /**
  * A maplibre layer on the story layer's source. `only` limits it to some of the step's features:
- * its highlights or the others, its own (highlights and events of its period) or the context.
+ * its highlights or the others, or its own (highlights and events of its period).
  */
 export type Draw = Omit<LayerSpecification & { source: string }, 'id' | 'source'> & {
-  only?: 'highlighted' | 'others' | 'own' | 'context';
+  only?: 'highlighted' | 'others' | 'own';
   filter?: FilterSpecification;
   /** Also drawn for the movements drawing themselves (their labels; the lines are on `moving`). */
   alsoMoving?: true;
