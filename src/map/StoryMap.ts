@@ -33,7 +33,7 @@ export interface MapSnapshot {
   bounds: Bounds;
   /** The emphasised features whose names the map shows. */
   labelled: string[];
-  drawing: Drawing;
+  drawing: Drawing | null;
 }
 
 export interface MapEvents extends FaultEvents {
@@ -177,7 +177,8 @@ export class StoryMap {
         [bounds.getEast(), bounds.getNorth()],
       ],
       labelled: readLabelled(this.map, this.shown.clearArea),
-      drawing: readDrawing(this.map, this.shown),
+      // A map that is gone (its style removed) draws nothing.
+      drawing: this.map.style ? readDrawing(this.map, this.shown) : null,
     };
   }
 

@@ -66,6 +66,7 @@ describe('the chrome on a touch phone', () => {
         return {
           clear: window.storymap.state().clearArea!,
           timeline: rect('.timeline-frame'),
+          caption: rect('.map-caption'),
           controls: rect('nav.step-nav'),
           sheet: rect('main.story'),
           background:
@@ -80,9 +81,11 @@ describe('the chrome on a touch phone', () => {
         };
       });
       expect(seen.clear.height).toBeGreaterThanOrEqual(0.45 * viewport.height);
-      // One row of timeline; the map's window runs from it down to the sheet's header.
+      // One row of timeline; the map's window runs from it down to the sheet's header, its caption
+      // at the top and the clear area below.
       expect(seen.timeline.height).toBeLessThanOrEqual(56);
-      expect(seen.clear.y).toBe(Math.round(seen.timeline.bottom));
+      expect(seen.caption.top).toBeGreaterThanOrEqual(seen.timeline.bottom);
+      expect(seen.clear.y).toBe(Math.round(seen.caption.bottom));
       expect(seen.clear.y + seen.clear.height).toBe(Math.round(seen.controls.top));
       expect(Math.round(seen.controls.bottom)).toBe(Math.round(seen.sheet.top));
       // An opaque sheet: map labels do not show through the text.

@@ -165,17 +165,21 @@ describe('walking through every step with the mouse wheel', () => {
     expect(warnings.filter((w) => /image/i.test(w))).toEqual([]);
   });
 
-  it('shows zones, movements and routes in the legend in their own symbols', () => {
+  it('keys the step’s own zones and movements in their symbols, and the rest as quiet context', () => {
     const { legend, legendPatterns } = visits.find((v) => v.step.id === SYMBOLS_STEP)!;
+    // The Chinese support troops' areas and movements are the step's; the bombing zone, SEATO and
+    // the standing supply routes are the setting, one grey entry each.
     expect(legend).toEqual(
       expect.arrayContaining([
         'PRC (China): troop movement',
-        'PRC (China): supply route',
         'PRC (China): area of operations',
-        'United States: bombing campaign',
+        'Other movements, routes and journeys',
+        'Other zones of the time',
       ]),
     );
-    expect(legendPatterns).toBeGreaterThan(0);
+    expect(legend).not.toContain('United States: bombing campaign');
+    // One patterned zone a frame: the highlighted one.
+    expect(legendPatterns).toBe(1);
   });
 
   it('logs no error, violates no Content-Security-Policy and asks no other origin', async () => {
