@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
 import {
   centreOn,
   overlaps,
@@ -22,7 +21,7 @@ import {
 } from '../../src/map/offscreen.ts';
 import { pictureFor, type StoryMoment } from '../../src/map/picture.ts';
 import type { Step } from '../../src/story/types.ts';
-import fixture from '../fixtures/layouts.json' with { type: 'json' };
+import { layouts, momentOf, story } from './measured.ts';
 
 const pane = { width: 800, height: 600 };
 const whole: Rect = { x: 0, y: 0, ...pane };
@@ -246,19 +245,9 @@ describe('spread', () => {
 });
 
 describe('mapAidsFor on the story', () => {
-  const { story } = loadStoryData(process.cwd());
-  const layouts = Object.entries(fixture.layouts) as [string, Layout][];
-  const moment = (step: Step | null, patch: Partial<StoryMoment> = {}): StoryMoment => ({
-    step,
-    progress: 1,
-    motion: false,
-    explore: null,
-    placeShown: null,
-    pointedPlace: null,
-    places: story.places,
-    stateNames: story.stateNames,
-    ...patch,
-  });
+  const desktop = new Map(layouts).get('desktop')!;
+  const moment = (step: Step | null, patch: Partial<StoryMoment> = {}) =>
+    momentOf({ step, progress: 1, motion: false, ...patch });
   const aids = (step: Step | null, layout: Layout, patch: Partial<StoryMoment> = {}) =>
     mapAidsFor({
       step,
@@ -306,7 +295,7 @@ describe('mapAidsFor on the story', () => {
 
   it('points from Indochina to Beijing and Moscow when the text names them', () => {
     const step = story.steps.find((s) => s.id === 'advisers-and-arms-1950')!;
-    const markers = aids(step, fixture.layouts.desktop).markers;
+    const markers = aids(step, desktop).markers;
     expect(markers.map((m) => [m.id, m.name, m.direction])).toEqual([
       ['beijing', 'Beijing', 'north-east'],
       ['moscow', 'Moscow', 'north-west'],
@@ -315,7 +304,7 @@ describe('mapAidsFor on the story', () => {
 
   it('shows no aids in the explore view or without a step', () => {
     const step = story.steps.find((s) => s.id === 'advisers-and-arms-1950')!;
-    const layout = fixture.layouts.desktop;
+    const layout = desktop;
     expect(aids(null, layout)).toEqual({ locator: null, markers: [] });
     const explore = {
       layers: ['places'],
@@ -327,7 +316,7 @@ describe('mapAidsFor on the story', () => {
 
   it('drops the marker of a place once it is brought into view', () => {
     const step = story.steps.find((s) => s.id === 'advisers-and-arms-1950')!;
-    const layout = fixture.layouts.desktop;
+    const layout = desktop;
     const shown = aids(step, layout, { placeShown: 'moscow' }).markers.map((m) => m.id);
     expect(shown).not.toContain('moscow');
     expect(shown).toContain('beijing');

@@ -3,7 +3,6 @@
  * browser walk through the steps would otherwise check.
  */
 import { describe, expect, it } from 'vitest';
-import { loadStoryData } from '../../scripts/story-plugin.ts';
 import {
   centreOn,
   clearAreaOf,
@@ -20,33 +19,13 @@ import {
   OPENING_BOUNDS,
   pictureFor,
   subjectMarks,
-  type StoryMoment,
 } from '../../src/map/picture.ts';
 import type { Bounds } from '../../src/story/types.ts';
-import { KIOSK_SYMBOL_SCALE } from '../../src/map/symbology.ts';
-import fixture from '../fixtures/layouts.json' with { type: 'json' };
+import { layouts, momentOf, story } from './measured.ts';
 
-const { story } = loadStoryData(process.cwd());
-// A kiosk draws its labels larger (as the app tells the framing, src/controller.svelte.ts).
-const layouts = (Object.entries(fixture.layouts) as [string, Layout][]).map(
-  ([name, layout]): [string, Layout] => [
-    name,
-    name.startsWith('kiosk') ? { ...layout, symbolScale: KIOSK_SYMBOL_SCALE } : layout,
-  ],
-);
+const moment = momentOf;
 /** No view zooms out past one world across the pane. */
 const leastZoom = (layout: Layout) => Math.max(MIN_ZOOM, Math.log2(layout.width / 512));
-const moment = (patch: Partial<StoryMoment> = {}): StoryMoment => ({
-  step: null,
-  progress: 0,
-  motion: true,
-  explore: null,
-  placeShown: null,
-  pointedPlace: null,
-  places: story.places,
-  stateNames: story.stateNames,
-  ...patch,
-});
 
 /** Whether bounds lie inside the clear area (less its margin) under the picture's camera. */
 function framed(bounds: Bounds, layout: Layout, picture: ReturnType<typeof pictureFor>) {
@@ -135,7 +114,7 @@ describe.each(layouts)('the picture at the %s layout', (_name, layout) => {
 });
 
 describe('pictureFor', () => {
-  const layout = fixture.layouts.desktop as Layout;
+  const layout = new Map(layouts).get('desktop')!;
   const withMovements = story.steps.find((s) => s.moving.length > 0)!;
   const withRoutes = story.steps.find((s) => s.layers.includes('supply-routes'))!;
 
