@@ -127,9 +127,7 @@ it('marks the places the text names off the view, and brings one into view', asy
   // From the keyboard: Enter on a marker shows its place; the way back returns focus to it.
   await page.getByRole('button', { name: /^Show Beijing on the map/ }).focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() =>
-    document.activeElement?.textContent?.includes('Back to the story'),
-  );
+  await page.waitForFunction(() => document.activeElement?.classList.contains('back-to-story'));
   expect((await page.evaluate(() => window.storymap.state())).ringed).toBe('beijing');
   await page.keyboard.press('Enter');
   await page.waitForFunction(

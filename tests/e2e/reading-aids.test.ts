@@ -60,9 +60,7 @@ describe('linked place names', () => {
     await page.locator(`#${step.id} [data-place-id="bandung"]`).focus();
     await page.waitForFunction(() => window.storymap.state().ringed === 'bandung');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() =>
-      document.activeElement?.textContent?.includes('Back to the story'),
-    );
+    await page.waitForFunction(() => document.activeElement?.classList.contains('back-to-story'));
     await page.keyboard.press('Enter');
     await expectStepShown(page, step);
     await page.waitForFunction(
