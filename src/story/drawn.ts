@@ -6,8 +6,13 @@
 import { normal } from './map-text.ts';
 import type { FeatureRef, Inline, Step } from './types.ts';
 
-/** Movements and journeys are events: one under way at the step's date belongs to it. */
+/**
+ * Movements and journeys are events: one under way at the step's date belongs to it, unless it is
+ * a presence of years (PAVN troops in Laos, 1960-73), which belongs only where it begins or ends.
+ */
 const EVENT_LAYERS = ['troop-movements', 'diplomacy'];
+/** A year, in YYYYMMDD arithmetic. */
+const YEAR = 10000;
 /** Routes and zones stand for years: one belongs to a step only if it begins within its period. */
 const STANDING_LAYERS = ['supply-routes', 'zones'];
 
@@ -26,7 +31,8 @@ export interface PublishedFeature {
 
 /**
  * A step's own features: its highlights, the movements and journeys of its layers under way in its
- * period, and the routes and zones that begin within it (not those that were there before).
+ * period (those of years only where they begin or end), and the routes and zones that begin within
+ * it (not those that were there before).
  */
 export function ownFeatures(
   { layers, period, highlight }: Pick<Step, 'layers' | 'period' | 'highlight'>,
@@ -37,9 +43,10 @@ export function ownFeatures(
     if (!layers.includes(layer)) continue;
     const event = EVENT_LAYERS.includes(layer);
     for (const { properties: p } of features[layer] ?? []) {
-      const belongs = event
-        ? p.from <= period[1] && p.to >= period[0]
-        : p.from >= period[0] && p.from <= period[1];
+      const begins = p.from >= period[0] && p.from <= period[1];
+      const ends = p.to >= period[0] && p.to <= period[1];
+      const underWay = p.from <= period[1] && p.to >= period[0];
+      const belongs = event ? underWay && (p.to - p.from <= YEAR || begins || ends) : begins;
       if (belongs && !own.some((f) => f.layer === layer && f.id === p.id))
         own.push({ layer, id: p.id });
     }

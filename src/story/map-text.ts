@@ -1,10 +1,12 @@
 /**
  * The map sentence and the drawing agree (checked at build): screen-reader users hear a step's
  * `map:` sentence as the map, so
- * - every subject of the step (its highlights and the movements it draws moving) is named in it,
- *   by name, alias or period name (a name's bracketed qualifier may be left out);
- * - every place, movement, route or zone it names is drawn at the step (layer on, feature in its
- *   period); state labels and diplomatic journeys are context and not held to this;
+ * - every subject of the step (its highlights, and its own movements, routes and zones: those it
+ *   draws at full strength, src/story/drawn.ts) is named in it or in the caption, by name, alias or
+ *   period name (a name's bracketed qualifier may be left out);
+ * - every place, movement, route or zone the sentence or the caption names is drawn at the step
+ *   (layer on, feature in its period); state labels and diplomatic journeys are context and not
+ *   held to this;
  * - a planned or disputed subject is called so.
  */
 import { formatPeriod, periodsOverlap } from '../geo/dates.ts';
@@ -22,7 +24,7 @@ export interface NamedFeature {
 
 export type MapTextStep = Pick<
   Step,
-  'id' | 'mapText' | 'layers' | 'highlight' | 'moving' | 'period'
+  'id' | 'mapText' | 'caption' | 'layers' | 'highlight' | 'own' | 'period'
 > & {
   /** file:line of the step, for the messages. */
   where: string;
@@ -37,7 +39,8 @@ const HELD_LAYERS = new Set([
   'demarcation',
   'dmz',
 ]);
-const MOVEMENTS = 'troop-movements';
+/** The layers whose own features are a step's subjects (journeys are context, unless highlighted). */
+const SUBJECT_LAYERS = new Set(['troop-movements', 'supply-routes', 'zones']);
 const STATUS_WORDS: Record<FeatureStatus, RegExp> = {
   planned: /\b(planned|proposed|never carried out)\b/i,
   disputed: /\b(disputed|contested|reported)\b/i,
@@ -55,47 +58,66 @@ export function mapTextProblems(steps: MapTextStep[], features: NamedFeature[]):
   // Longest first, so "Ho Chi Minh Trail" is read before "Ho Chi Minh" and "Kingdom of Laos" before "Laos".
   const phrases = [...carriers.keys()].sort((a, b) => b.length - a.length);
   return steps.flatMap((step) => {
-    const text = normal(step.mapText);
+    const words = normal(`${step.mapText} ${step.caption}`);
     const at = `${step.where}: step "${step.id}"`;
     const problems: string[] = [];
-    const subjects = [
-      ...step.highlight.map((h) => ({ ...h, why: 'highlights' })),
-      ...step.moving
-        .filter((id) => !step.highlight.some((h) => h.id === id))
-        .map((id) => ({ layer: MOVEMENTS, id, why: 'draws moving' })),
-    ];
-    for (const { layer, id, why } of subjects) {
+    const highlighted = (id: string, layer: string) =>
+      step.highlight.some((h) => h.id === id && h.layer === layer);
+    const subjects = step.own.filter(
+      ({ id, layer }) => highlighted(id, layer) || SUBJECT_LAYERS.has(layer),
+    );
+    for (const { layer, id } of subjects) {
       const feature = byKey.get(`${layer}/${id}`);
       if (!feature) continue;
-      const named = variants(feature).some((name) => occurrences(text, name).length > 0);
+      const why = highlighted(id, layer) ? 'highlights' : 'draws as its own';
+      const named = variants(feature).some((name) => occurrences(words, name).length > 0);
       if (!named)
         problems.push(
-          `${at}: the map sentence does not name "${id}" (${feature.names[0]}), which the step ${why}; name it in "map:" by its name, an alias or its period name${why === 'highlights' ? ', or drop it from "highlight"' : ''}`,
+          `${at}: neither the map sentence nor the caption names "${id}" (${feature.names[0]}), which the step ${why}; name it in "map:" by its name, an alias or its period name${why === 'highlights' ? ', or drop it from "highlight"' : ''}`,
         );
-      else if (feature.status && !STATUS_WORDS[feature.status].test(step.mapText))
+      else if (feature.status && !STATUS_WORDS[feature.status].test(words))
         problems.push(
-          `${at}: the map sentence names "${id}" but not that it is ${feature.status}; say so ("${feature.status}")`,
+          `${at}: the map sentence or caption names "${id}" but not that it is ${feature.status}; say so ("${feature.status}")`,
         );
     }
-    const taken: boolean[] = [];
-    for (const phrase of phrases) {
-      for (const start of occurrences(text, phrase)) {
-        const end = start + phrase.length;
-        if (taken.slice(start, end).some(Boolean)) continue;
-        for (let i = start; i < end; i++) taken[i] = true;
-        const who = carriers.get(phrase)!;
-        if (who.some((f) => !HELD_LAYERS.has(f.layer) || drawn(f, step))) continue;
-        const f = who[0]!;
+    for (const [field, key] of [
+      ['map sentence', 'map'],
+      ['caption', 'caption'],
+    ] as const) {
+      const said = key === 'map' ? step.mapText : step.caption;
+      for (const [phrase, f] of namedButNotDrawn(normal(said), step, phrases, carriers)) {
         const reason = step.layers.includes(f.layer)
           ? `it exists ${formatPeriod(f.period)}, not at the step's date`
           : `its layer "${f.layer}" is not in "layers"`;
         problems.push(
-          `${at}: the map sentence names "${phrase}" (${f.layer} feature "${f.id}"), which the map does not draw at this step (${reason}); draw it or take it out of "map:"`,
+          `${at}: the ${field} names "${phrase}" (${f.layer} feature "${f.id}"), which the map does not draw at this step (${reason}); draw it or take it out of "${key}:"`,
         );
       }
     }
     return problems;
   });
+}
+
+/** The held features a text names (each phrase read once, longest first) that the step does not draw. */
+function namedButNotDrawn(
+  text: string,
+  step: MapTextStep,
+  phrases: string[],
+  carriers: Map<string, NamedFeature[]>,
+): [string, NamedFeature][] {
+  const found: [string, NamedFeature][] = [];
+  const taken: boolean[] = [];
+  for (const phrase of phrases) {
+    for (const start of occurrences(text, phrase)) {
+      const end = start + phrase.length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      const who = carriers.get(phrase)!;
+      if (!who.some((f) => !HELD_LAYERS.has(f.layer) || drawn(f, step)))
+        found.push([phrase, who[0]!]);
+    }
+  }
+  return found;
 }
 
 const drawn = (f: NamedFeature, step: MapTextStep) =>

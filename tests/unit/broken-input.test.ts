@@ -98,7 +98,7 @@ describe.each([
   [
     'planned-unsaid.geojson',
     'geo/troop-movements.geojson',
-    /1-intro\.md:8: step "first": the map sentence names "cmag" but not that it is planned; say so/,
+    /1-intro\.md:8: step "first": the map sentence or caption names "cmag" but not that it is planned; say so/,
   ],
   // Broken story content
   [
@@ -129,12 +129,17 @@ describe.each([
   [
     'map-text-mismatch.md',
     INTRO,
-    /1-intro\.md:8: step "first": the map sentence does not name "hanoi" \(Hanoi\), which the step highlights; name it in "map:" by its name, an alias or its period name, or drop it from "highlight"/,
+    /1-intro\.md:8: step "first": neither the map sentence nor the caption names "hanoi" \(Hanoi\), which the step highlights; name it in "map:" by its name, an alias or its period name, or drop it from "highlight"/,
   ],
   [
     'map-text-mismatch.md',
     INTRO,
     /1-intro\.md:8: step "first": the map sentence names "geneva" \(places feature "geneva"\), which the map does not draw at this step \(it exists 1954-04-26 to 1954-07-21, not at the step's date\); draw it or take it out of "map:"/,
+  ],
+  [
+    'map-text-mismatch.md',
+    INTRO,
+    /1-intro\.md:8: step "first": the caption names "geneva" \(places feature "geneva"\), which the map does not draw at this step \(it exists 1954-04-26 to 1954-07-21, not at the step's date\); draw it or take it out of "caption:"/,
   ],
   [
     'empty-section.md',

@@ -16,9 +16,11 @@ const feature = (
 describe('ownFeatures', () => {
   const features = {
     'troop-movements': [
-      feature('before', 19530101, 19551231),
+      feature('before', 19531101, 19540301),
       feature('during', 19540301, 19540501),
       feature('after', 19550101, 19550301),
+      feature('presence', 19501201, 19730221),
+      feature('ending', 19500101, 19540601),
     ],
     zones: [
       feature('seato', 19540908, 19771231),
@@ -37,11 +39,13 @@ describe('ownFeatures', () => {
       },
       features,
     );
-    // "before" was under way in 1954; "after" had not begun; both zones began in 1954.
+    // "before" was under way in 1954; "after" had not begun; the presence of years neither began
+    // nor ended in 1954, "ending" did; both zones began in 1954.
     expect(own).toEqual([
       { layer: 'places', id: 'hanoi' },
       { layer: 'troop-movements', id: 'before' },
       { layer: 'troop-movements', id: 'during' },
+      { layer: 'troop-movements', id: 'ending' },
       { layer: 'zones', id: 'seato' },
       { layer: 'zones', id: 'regroup' },
     ]);
@@ -51,7 +55,7 @@ describe('ownFeatures', () => {
     const own = ownFeatures(
       {
         layers: ['troop-movements'],
-        period: [19540401, 19540430],
+        period: [19540201, 19540430],
         highlight: [{ layer: 'troop-movements', id: 'during' }],
       },
       features,

@@ -39,8 +39,9 @@ function step(mapText: string, over: Partial<MapTextStep> = {}): MapTextStep {
     mapText,
     period: [19650101, 19651231],
     layers: ['places', 'states', 'supply-routes', 'troop-movements'],
+    caption: '',
     highlight: [],
-    moving: [],
+    own: [],
     ...over,
   };
 }
@@ -58,36 +59,42 @@ describe('mapTextProblems', () => {
     expect(mapTextProblems([step('The Ho Chi Minh Trail.', { highlight })], FEATURES)).toEqual([]);
   });
 
-  it('names the step and the feature a sentence leaves out, highlighted or moving', () => {
+  it('names the step and the feature a sentence leaves out, highlighted or its own', () => {
+    const highlight = [{ layer: 'places', id: 'pass' }];
+    const own = [...highlight, { layer: 'troop-movements', id: 'push' }];
     const problems = mapTextProblems(
-      [
-        step('Nothing here.', {
-          highlight: [{ layer: 'places', id: 'pass' }],
-          moving: ['push'],
-          period: [19540401, 19540430],
-        }),
-      ],
+      [step('Nothing here.', { highlight, own, period: [19540401, 19540430] })],
       FEATURES,
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^x\.md:3: step "s": the map sentence does not name "pass" \(Friendship Pass\), which the step highlights/,
+        /^x\.md:3: step "s": neither the map sentence nor the caption names "pass" \(Friendship Pass\), which the step highlights/,
       ),
       expect.stringMatching(
-        /does not name "push" \(Push on Luang Prabang\), which the step draws moving; name it/,
+        /names "push" \(Push on Luang Prabang\), which the step draws as its own; name it/,
       ),
     ]);
   });
 
+  it('takes a subject named in the caption, and holds its own journeys as context', () => {
+    const own = [
+      { layer: 'supply-routes', id: 'trail' },
+      { layer: 'diplomacy', id: 'ho' },
+    ];
+    expect(
+      mapTextProblems([step('Routes.', { own, caption: 'The Ho Chi Minh Trail, 1965' })], FEATURES),
+    ).toEqual([]);
+  });
+
   it('wants a planned subject called planned', () => {
-    const moving = ['push'];
+    const own = [{ layer: 'troop-movements', id: 'push' }];
     const period: [number, number] = [19540401, 19540430];
     expect(
-      mapTextProblems([step('The push on Luang Prabang.', { moving, period })], FEATURES),
+      mapTextProblems([step('The push on Luang Prabang.', { own, period })], FEATURES),
     ).toEqual([expect.stringMatching(/names "push" but not that it is planned/)]);
     expect(
       mapTextProblems(
-        [step('The push on Luang Prabang, never carried out.', { moving, period })],
+        [step('The push on Luang Prabang, never carried out.', { own, period })],
         FEATURES,
       ),
     ).toEqual([]);
@@ -99,6 +106,16 @@ describe('mapTextProblems', () => {
     ).toEqual([
       expect.stringMatching(
         /names "friendship pass" \(places feature "pass"\), which the map does not draw at this step \(its layer "places" is not in "layers"\)/,
+      ),
+    ]);
+  });
+
+  it('reports a caption naming what the map does not draw', () => {
+    expect(
+      mapTextProblems([step('The pass.', { caption: 'Friendship Pass', layers: [] })], FEATURES),
+    ).toEqual([
+      expect.stringMatching(
+        /the caption names "friendship pass" \(places feature "pass"\), which the map does not draw at this step .*take it out of "caption:"/,
       ),
     ]);
   });
