@@ -6,6 +6,8 @@
  */
 export const ACTORS = {
   prc: { label: 'PRC (China)', colour: '#c23b00' },
+  // The same party before it founded the PRC (1 October 1949): the same hue, its own name.
+  ccp: { label: 'Chinese Communists (before the PRC)', colour: '#c23b00' },
   drv: { label: 'DRV / Viet Minh / PAVN', colour: '#8e3a74' },
   'pathet-lao': { label: 'Pathet Lao', colour: '#8a5c00' },
   france: { label: 'France', colour: '#007a5e' },

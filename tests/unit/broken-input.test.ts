@@ -68,7 +68,7 @@ describe.each([
   [
     'missing-actor.geojson',
     'geo/troop-movements.geojson',
-    /geo\/troop-movements\.geojson: feature "cmag": "actor" is missing; use one of prc, drv, .*international/,
+    /geo\/troop-movements\.geojson: feature "cmag": "actor" is missing; use one of prc, ccp, drv, .*international/,
   ],
   [
     'unused-feature.geojson',
