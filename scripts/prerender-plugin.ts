@@ -30,11 +30,24 @@ export function prerenderPlugin(): Plugin {
           const { renderArticle } = (await server.ssrLoadModule('/src/prerender.ts')) as {
             renderArticle: () => string;
           };
-          return html.replace(APP_ROOT, `<div id="app">${renderArticle()}</div>`);
+          return withoutCorsStylesheets(
+            html.replace(APP_ROOT, `<div id="app">${renderArticle()}</div>`),
+          );
         } finally {
           await server.close();
         }
       },
     },
   };
+}
+
+/**
+ * The page's stylesheets as plain requests. Vite marks them `crossorigin`, a CORS request that a
+ * frame sandboxed without its own origin cannot make: its text would be unstyled. Styles need no
+ * CORS (only scripts and fonts do), so a sandboxed embed at least reads as it should.
+ */
+export function withoutCorsStylesheets(html: string): string {
+  return html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) =>
+    tag.replace(/\s+crossorigin(?:="[^"]*")?(?=[\s>])/, ''),
+  );
 }

@@ -31,6 +31,8 @@ const MANIFEST = __MANIFEST__;
 const FILES = 'storymap-files';
 const RUNTIME = `storymap-runtime-${BUILD}`;
 const PAGE = absolute('./');
+/** How long the configuration may take from the network before the stored copy answers. */
+const CONFIG_WAIT_MS = 2000;
 /** Each listed address (no query) → its key in FILES. */
 const KEYS = new Map(MANIFEST.files.map((file) => [absolute(file.url), cacheKey(file)]));
 
@@ -144,15 +146,16 @@ async function respond(request) {
   const url = new URL(request.url);
   if (url.pathname.endsWith('/config.json')) {
     const cache = await caches.open(FILES);
-    try {
-      const response = await fetch(request);
+    const stored = await cache.match(request, { ignoreVary: true });
+    const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());
-      return response;
-    } catch (error) {
-      const stored = await cache.match(request, { ignoreVary: true });
-      if (stored) return stored;
-      throw error;
-    }
+      return response.ok || !stored ? response : stored;
+    });
+    if (!stored) return fresh;
+    // A slow or wedged server must not leave the kiosk on its defaults (the page gives up after
+    // 5 s): the stored copy answers after CONFIG_WAIT_MS, and the fresh one is stored for next time.
+    const late = new Promise((resolve) => setTimeout(() => resolve(stored), CONFIG_WAIT_MS));
+    return Promise.race([fresh.catch(() => stored), late]);
   }
   const key = KEYS.get(request.mode === 'navigate' ? PAGE : url.origin + url.pathname);
   // ignoreVary: the page's module and style requests carry an Origin header the stored ones lack.

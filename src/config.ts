@@ -16,14 +16,18 @@ export interface StoryConfig {
     attractSeconds: number;
   };
   embed: {
-    /** Origins (`https://host[:port]`, no path) of pages allowed to steer an embedded story; [] = any. */
-    allowedOrigins: string[];
+    /**
+     * Origins (`https://host[:port]`, no path) of pages allowed to steer an embedded story, and the
+     * only ones it posts to; null (nothing configured, or []) = any host. A list the museum gave
+     * whose entries are all invalid is kept empty: no host, rather than every host.
+     */
+    allowedOrigins: string[] | null;
   };
 }
 
 export const DEFAULT_CONFIG: StoryConfig = {
   kiosk: { idleSeconds: 90, countdownSeconds: 20, attractSteps: [], attractSeconds: 12 },
-  embed: { allowedOrigins: [] },
+  embed: { allowedOrigins: null },
 };
 
 type SecondsField = 'idleSeconds' | 'countdownSeconds' | 'attractSeconds';
@@ -79,7 +83,7 @@ export function parseConfig(
   const warnings: string[] = [];
   const config: StoryConfig = {
     kiosk: { ...DEFAULT_CONFIG.kiosk, attractSteps: [...DEFAULT_CONFIG.kiosk.attractSteps] },
-    embed: { allowedOrigins: [...DEFAULT_CONFIG.embed.allowedOrigins] },
+    embed: { allowedOrigins: null },
   };
 
   const root = sectionOf(json, 'config.json', warnings) ?? {};
@@ -181,14 +185,16 @@ function attractSteps(value: unknown, knownSteps: string[], warnings: string[]):
   return kept;
 }
 
-function allowedOrigins(value: unknown, warnings: string[]): string[] {
+function allowedOrigins(value: unknown, warnings: string[]): string[] | null {
+  const closed = 'The embed takes no commands from any page and posts to none until it is fixed.';
   if (!Array.isArray(value)) {
     warnings.push(
       `config.json: embed.allowedOrigins is ${show(value)}; it must be a list of origins ` +
-        `like "https://canvas.example.edu". Using [].`,
+        `like "https://canvas.example.edu". ${closed}`,
     );
     return [];
   }
+  if (value.length === 0) return null;
   const origins: string[] = [];
   const dropped: unknown[] = [];
   for (const item of value) {
@@ -200,7 +206,7 @@ function allowedOrigins(value: unknown, warnings: string[]): string[] {
     warnings.push(
       `config.json: embed.allowedOrigins has invalid entries ${dropped.map(show).join(', ')}, ` +
         `left out; each must be an origin like "https://canvas.example.edu" (scheme, host, ` +
-        `optional port; no path).`,
+        `optional port; no path).${origins.length === 0 ? ` ${closed}` : ''}`,
     );
   }
   return origins;

@@ -62,8 +62,14 @@ export class StoryController {
   activeIndex = $state(-1);
   progress = $state(0);
   ready = $state(false);
-  /** The live map gave up (no WebGL, lost for good, no style): the page shows static maps. */
-  failed = $state(false);
+  /**
+   * Why the live map gave up, or null: the page shows static maps instead. `lasting` when a new
+   * page would meet it again (a browser without WebGL), so nothing should reload for it.
+   */
+  failure: { reason: string; lasting: boolean } | null = $state.raw(null);
+  get failed(): boolean {
+    return this.failure !== null;
+  }
   /** Whether the map moves and animates; off under prefers-reduced-motion or by the reader. */
   motion = $state(true);
   /** What the map drew in view when it last settled (reported by the map): the explore view's key. */
@@ -104,6 +110,9 @@ export class StoryController {
   /** The one section shown, or null for the whole story. */
   readonly section: string | null;
   private map: MapHandle | null = null;
+  /** The latest step `goTo` was asked for, applied at the next frame (see `goTo`). */
+  private requested: { index: number; animate: boolean } | null = null;
+  private requestApplied: Promise<void> | null = null;
   /** The step the listeners last heard of, and whether they are about to hear of another. */
   private announced = -1;
   private announcing = false;
@@ -205,22 +214,35 @@ export class StoryController {
     });
   }
 
-  /** Moves to a step by id (its text is scrolled into view); resolves when the map has settled. */
-  async goTo(stepId: string, options: { animate?: boolean } = {}): Promise<void> {
+  /**
+   * Moves to a step by id (its text is scrolled into view); resolves when the map has settled.
+   * Requests are coalesced: a host may send thousands a second, and only the latest is applied,
+   * at most once a frame.
+   */
+  async goTo(stepId: string, { animate = true }: { animate?: boolean } = {}): Promise<void> {
     const index = this.steps.findIndex((step) => step.id === stepId);
     if (index < 0) throw new Error(`There is no step "${stepId}"`);
     if (index < this.scope.first || index > this.scope.last) {
       throw new Error(`Step "${stepId}" is not in the section this page shows ("${this.section}")`);
     }
-    this.activate(index, options);
+    this.requested = { index, animate };
+    this.requestApplied ??= nextFrame().then(() => {
+      const latest = this.requested!;
+      this.requested = null;
+      this.requestApplied = null;
+      this.activate(latest.index, { animate: latest.animate });
+    });
+    await this.requestApplied;
     await this.mapCaughtUp();
   }
 
   /** Moves to the next (1) or previous (-1) step. */
   async move(delta: -1 | 1): Promise<void> {
     const { first, last } = this.scope;
-    const step = this.steps[Math.min(last, Math.max(first, this.activeIndex + delta))];
-    if (step && step.index !== this.activeIndex) await this.goTo(step.id);
+    // From the step already asked for this frame, so that two quick presses move two steps.
+    const from = this.requested?.index ?? this.activeIndex;
+    const step = this.steps[Math.min(last, Math.max(first, from + delta))];
+    if (step && step.index !== from) await this.goTo(step.id);
   }
 
   /** Brings a place named in the text into view; `backToStory` returns to the step's view. */
@@ -303,4 +325,17 @@ export class StoryController {
     const state = this.state();
     for (const listener of this.listeners[event]) listener(state);
   }
+}
+
+/** The next frame, or a moment later where frames are not drawn (a hidden page or frame). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      resolve();
+    };
+    const frame = requestAnimationFrame(done);
+    const timer = setTimeout(done, 50);
+  });
 }

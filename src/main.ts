@@ -17,6 +17,9 @@ function modeFromUrl(search: string): Mode {
 }
 
 const root = document.documentElement;
+// The controls that need this script are shown from now on (app.css): where it never runs (a frame
+// sandboxed without its own origin), they stay hidden rather than dead.
+root.classList.add('scripted');
 const mode = modeFromUrl(location.search);
 root.dataset.mode = mode;
 // An embed may show one section only (`&section=…`); elsewhere `?section=` just says where to start.

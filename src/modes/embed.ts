@@ -46,31 +46,37 @@ export function heightMessages(height: number): object[] {
   ];
 }
 
-/** Whether a message from `origin` may steer the story; an empty allowlist allows any host. */
-export function hostAllowed(origin: string, allowedOrigins: string[]): boolean {
-  return allowedOrigins.length === 0 || allowedOrigins.includes(origin);
+/** Whether a message from `origin` may steer the story; no allowlist (null) allows any host. */
+export function hostAllowed(origin: string, allowedOrigins: string[] | null): boolean {
+  return allowedOrigins === null || allowedOrigins.includes(origin);
 }
 
 /**
  * Starts talking to the framing page, if there is one. Returns a function that stops.
- * Messages go to every origin unless an allowlist names the hosts: they carry nothing private.
+ * Messages go to every origin unless an allowlist names the hosts (then to those only, and to none
+ * if it names no valid one): they carry nothing private.
  */
 export function connectToHost(
   controller: StoryController,
-  allowedOrigins: string[],
+  allowedOrigins: string[] | null,
   host: Window = window.parent,
 ): () => void {
   if (host === window) return () => {};
-  const targets = allowedOrigins.length > 0 ? allowedOrigins : ['*'];
+  // An allowlist left empty (every entry invalid, config.ts warned) lets no page in: no posts.
+  const targets = allowedOrigins ?? ['*'];
   const post = (message: object) => {
     for (const target of targets) host.postMessage(message, target);
   };
 
+  const refused = new Set<string>();
   const onMessage = (event: MessageEvent) => {
     if (event.source !== host || !hostAllowed(event.origin, allowedOrigins)) return;
     const request = readHostMessage(event.data);
     if (!request) return;
     controller.goTo(request.stepId).catch((error: unknown) => {
+      // Once for each step a host asks for in vain, however often it asks.
+      if (refused.has(request.stepId)) return;
+      refused.add(request.stepId);
       console.warn('storymap:goto ignored:', error instanceof Error ? error.message : error);
     });
   };

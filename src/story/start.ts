@@ -18,7 +18,7 @@ export function startStep(
   const params = new URLSearchParams(url.search);
   const warnings: string[] = [];
   const known = (id: string) => story.steps.some((step) => step.id === id);
-  const hash = decodeURIComponent(url.hash.replace(/^#/, ''));
+  const hash = decodedHash(url.hash);
   if (hash && known(hash)) return { stepId: hash, warnings };
   const step = params.get('step');
   if (step !== null) {
@@ -38,4 +38,14 @@ export function startStep(
     warnings.push(`There is no step "${hash}": opening at the title.`);
   }
   return { stepId: null, warnings };
+}
+
+/** The hash without its `#`, percent-decoded; a malformed escape (`#%`) is kept as typed. */
+function decodedHash(hash: string): string {
+  const raw = hash.replace(/^#/, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -322,6 +322,52 @@ describe('kiosk', () => {
     expect(kiosk.errors).toEqual([]);
   });
 
+  it('without WebGL stays on the static maps, keeps its idle cycle and never reloads', async () => {
+    // As Chrome does after repeated GPU crashes: no page gets a WebGL context.
+    const kiosk = await chromium.open({
+      path: '/?mode=kiosk&idle=5&countdown=1&attract=2',
+      viewport: SCREEN,
+      hasTouch: true,
+      waitForReady: false,
+      beforeLoad: ({ context }) =>
+        context.addInitScript(() => {
+          const getContext = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (
+            this: HTMLCanvasElement,
+            type: string,
+            ...rest: unknown[]
+          ) {
+            if (/webgl/.test(type)) return null;
+            return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+          } as typeof getContext;
+        }),
+    });
+    const { page } = kiosk;
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.waitForFunction(() => document.documentElement.classList.contains('map-failed'));
+    // The idle cycle runs without the map: countdown, reset, then the attract loop moves the text.
+    await waitForPhase(page, 'countdown');
+    await waitForPhase(page, 'attract');
+    const first = await stepId(page);
+    await page.waitForFunction((id) => window.storymap.state().stepId !== id, first);
+    const shown = await stepId(page);
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id!)!.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    }, shown);
+    await page.screenshot({ path: 'test-output/screenshots/kiosk-without-webgl.png' });
+    // A fresh page would fail the same way: no reload was asked for, none counted.
+    expect(warnings.filter((text) => /start again/.test(text))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('storymap:kiosk-reloads'))).toBeNull();
+    // A touch wakes it to the title, as with the map.
+    await tapCentre(page, 'body');
+    await waitForPhase(page, 'reading');
+    expect(kiosk.errors.filter((error) => !/WebGL|webgl/.test(error))).toEqual([]);
+  });
+
   it('recovers a lost WebGL context, and starts again at the title when the map is gone for good', async () => {
     const kiosk = await chromium.open({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
     const { page } = kiosk;

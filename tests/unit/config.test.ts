@@ -12,7 +12,7 @@ describe('parseConfig', () => {
     expect(parse({})).toEqual({ config: DEFAULT_CONFIG, warnings: [] });
     expect(DEFAULT_CONFIG).toEqual({
       kiosk: { idleSeconds: 90, countdownSeconds: 20, attractSteps: [], attractSeconds: 12 },
-      embed: { allowedOrigins: [] },
+      embed: { allowedOrigins: null },
     });
   });
 
@@ -34,7 +34,7 @@ describe('parseConfig', () => {
   it('returns copies: changing the result leaves DEFAULT_CONFIG alone', () => {
     const { config } = parse({});
     config.kiosk.attractSteps.push('x');
-    config.embed.allowedOrigins.push('https://a.example');
+    config.kiosk.attractSteps.push('y');
     config.kiosk.idleSeconds = 1;
     expect(DEFAULT_CONFIG.kiosk).toEqual({
       idleSeconds: 90,
@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       attractSteps: [],
       attractSeconds: 12,
     });
-    expect(DEFAULT_CONFIG.embed.allowedOrigins).toEqual([]);
+    expect(DEFAULT_CONFIG.embed.allowedOrigins).toBeNull();
   });
 
   it('merges valid values over the defaults, field by field', () => {
@@ -205,12 +205,23 @@ describe('parseConfig', () => {
       expect(warnings[0]).toContain('no path');
     });
 
-    it('falls back to [] when it is not a list', () => {
-      const { config, warnings } = parse({
-        embed: { allowedOrigins: 'https://canvas.example.edu' },
+    it('lets no host in when it is not a list, or lists no valid origin (it never fails open)', () => {
+      const notList = parse({ embed: { allowedOrigins: 'https://canvas.example.edu' } });
+      expect(notList.config.embed.allowedOrigins).toEqual([]);
+      expect(notList.warnings[0]).toContain('embed.allowedOrigins is "https://canvas.example.edu"');
+      expect(notList.warnings[0]).toContain('takes no commands from any page and posts to none');
+      const invalid = parse({ embed: { allowedOrigins: ['*', 'https://lms.example/course'] } });
+      expect(invalid.config.embed.allowedOrigins).toEqual([]);
+      expect(invalid.warnings).toHaveLength(1);
+      expect(invalid.warnings[0]).toContain('takes no commands from any page and posts to none');
+    });
+
+    it('lets any host in when the list is empty or absent', () => {
+      expect(parse({ embed: { allowedOrigins: [] } })).toEqual({
+        config: DEFAULT_CONFIG,
+        warnings: [],
       });
-      expect(config.embed.allowedOrigins).toEqual([]);
-      expect(warnings[0]).toContain('embed.allowedOrigins is "https://canvas.example.edu"');
+      expect(DEFAULT_CONFIG.embed.allowedOrigins).toBeNull();
     });
 
     it('parseOrigin', () => {

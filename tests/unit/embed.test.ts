@@ -58,7 +58,7 @@ describe('connectToHost', () => {
       activeStep: null,
       on: () => () => {},
     } as unknown as StoryController;
-    const stop = connectToHost(controller, [], host);
+    const stop = connectToHost(controller, null, host);
     expect(sent).toContainEqual({ type: 'storymap:ready' });
     const heights = sent.filter((m) => JSON.stringify(m).includes('height'));
     expect(heights.length).toBeGreaterThan(0);
@@ -69,9 +69,40 @@ describe('connectToHost', () => {
   });
 });
 
+describe('connectToHost with an allowlist that names no valid host', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('posts to no one and takes no command', () => {
+    let listener: ((event: MessageEvent) => void) | undefined;
+    vi.stubGlobal('window', {
+      addEventListener: (_: string, handler: (event: MessageEvent) => void) => (listener = handler),
+      removeEventListener() {},
+    });
+    const sent: unknown[] = [];
+    const host = { postMessage: (message: unknown) => sent.push(message) } as unknown as Window;
+    const goTo = vi.fn(() => Promise.resolve());
+    const controller = {
+      ready: true,
+      activeStep: null,
+      on: () => () => {},
+      goTo,
+    } as unknown as StoryController;
+    const stop = connectToHost(controller, [], host);
+    listener?.({
+      source: host,
+      origin: 'https://lms.example',
+      data: { type: 'storymap:goto', stepId: 'a' },
+    } as unknown as MessageEvent);
+    expect(sent).toEqual([]);
+    expect(goTo).not.toHaveBeenCalled();
+    stop();
+  });
+});
+
 describe('hostAllowed', () => {
-  it('allows any host without an allowlist, and only listed origins with one', () => {
-    expect(hostAllowed('https://canvas.example.edu', [])).toBe(true);
+  it('allows any host without an allowlist, only listed origins with one, none with an empty one', () => {
+    expect(hostAllowed('https://canvas.example.edu', null)).toBe(true);
+    expect(hostAllowed('https://canvas.example.edu', [])).toBe(false);
     const list = ['https://canvas.example.edu'];
     expect(hostAllowed('https://canvas.example.edu', list)).toBe(true);
     expect(hostAllowed('https://evil.example', list)).toBe(false);

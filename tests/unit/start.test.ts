@@ -35,6 +35,18 @@ describe('startStep', () => {
     ]);
   });
 
+  it('reads a malformed hash as an unknown step, not an error', () => {
+    expect(open('', '#%')).toEqual({
+      stepId: null,
+      warnings: ['There is no step "%": opening at the title.'],
+    });
+    expect(open('', '#b%E0%A4%A')).toEqual({
+      stepId: null,
+      warnings: ['There is no step "b%E0%A4%A": opening at the title.'],
+    });
+    expect(open('', '#%62')).toEqual({ stepId: 'b', warnings: [] });
+  });
+
   it('leaves the page’s own anchors alone', () => {
     expect(open('', '#note-12')).toEqual({ stepId: null, warnings: [] });
     expect(open('', '#article')).toEqual({ stepId: null, warnings: [] });
