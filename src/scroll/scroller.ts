@@ -20,6 +20,11 @@ export interface ScrollerOptions {
   /** The reading line as a fraction of the window's height. */
   offset: number;
   onChange: (position: ScrollPosition) => void;
+  /**
+   * The step the reader is at when this scroller replaces another (a new layout): held, as after
+   * a resize, until the layout has settled, rather than read from a page still moving.
+   */
+  holdAt?: number;
 }
 
 export function createScroller({
@@ -27,9 +32,10 @@ export function createScroller({
   container,
   offset,
   onChange,
+  holdAt = -1,
 }: ScrollerOptions): () => void {
   const scroller = scrollama();
-  let current: ScrollPosition = { index: -1, progress: 0 };
+  let current: ScrollPosition = { index: holdAt, progress: 0 };
   let holding: ReturnType<typeof setTimeout> | undefined;
   const update = (next: ScrollPosition) => {
     if (holding) return;
@@ -88,7 +94,8 @@ export function createScroller({
   scrolling.addEventListener('scrollend', settle);
   scrolling.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', resize);
-  settle();
+  if (holdAt >= 0) resize();
+  else settle();
   return () => {
     clearTimeout(holding);
     cancelAnimationFrame(frame);

@@ -1,7 +1,8 @@
 /**
  * A tiny static server for the built site in dist/, for the benchmark and the offline test: gzip
  * like a real host would, no caching between runs, nothing outside the folder. The offline test
- * also swaps files' bytes (a new build, or a half-copied one) and counts requests. Only node:http,
+ * also swaps files' bytes (a new build, or a half-copied one), counts requests and leaves some
+ * unanswered (a wedged server). Only node:http,
  * node:fs and node:zlib.
  */
 import { createReadStream } from 'node:fs';
@@ -33,6 +34,8 @@ export interface ServeOptions {
   replace?: Map<string, string | Buffer>;
   /** Told the path in the folder of each file asked for (`index.html` for `/`). */
   onRequest?: (name: string) => void;
+  /** Paths asked for that get no answer at all (a wedged server), until it closes. */
+  wedged?: Set<string>;
 }
 
 export interface StaticServer {
@@ -66,7 +69,7 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
 
 export async function serveStatic(
   dir: string,
-  { replace, onRequest }: ServeOptions = {},
+  { replace, onRequest, wedged }: ServeOptions = {},
 ): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
@@ -83,6 +86,7 @@ export async function serveStatic(
       if (!file) return send(404, 'Not found');
       const name = relative(root, file).split(sep).join('/');
       onRequest?.(name);
+      if (wedged?.has(name)) return;
       const replaced = replace?.get(name);
       const info = replaced === undefined ? await stat(file).catch(() => null) : null;
       if (replaced === undefined && !info?.isFile()) return send(404, 'Not found');

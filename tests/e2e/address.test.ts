@@ -44,4 +44,28 @@ describe('the address', () => {
     await expectAt(page, stepAt(10));
     expect(reader.errors).toEqual([]);
   });
+
+  it('reads a malformed address as an unknown step: a warning, the title, no error, no reload', async () => {
+    for (const path of ['/#%', '/?mode=kiosk#%E0%A4%A']) {
+      const warnings: string[] = [];
+      const reader = await chromium.open({
+        path,
+        beforeLoad: async ({ page }) =>
+          page.on('console', (message) => {
+            if (message.type() === 'warning') warnings.push(message.text());
+          }),
+      });
+      const { page } = reader;
+      let loads = 0;
+      page.on('load', () => loads++);
+      expect(await page.evaluate(() => window.storymap.state().stepId)).toBeNull();
+      expect(warnings.some((text) => /There is no step "%/.test(text))).toBe(true);
+      // The page still works: a step can be reached, and nothing reloaded it.
+      await jumpTo(page, stepAt(2));
+      await expectAt(page, stepAt(2));
+      expect(loads).toBe(0);
+      expect(reader.errors).toEqual([]);
+      await reader.close();
+    }
+  });
 });

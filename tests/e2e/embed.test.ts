@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { expectAt } from './expect-step.ts';
 import { story } from './story-data.ts';
-import { useChromium } from './story-page.ts';
+import { useChromium, waitForMap } from './story-page.ts';
 import { FRAME_HEIGHT } from '../../src/modes/embed.ts';
 
 const chromium = useChromium();
@@ -49,14 +49,24 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 /** The course page in a browser context of its own, closed when the test ends. */
-async function openHost(query: string, options: Parameters<typeof hostPage>[1] = {}) {
+async function openHost(
+  query: string,
+  { config, ...options }: Parameters<typeof hostPage>[1] & { config?: unknown } = {},
+) {
   const context = await chromium.context({
     viewport: { width: 1200, height: 800 },
     reducedMotion: 'reduce',
   });
+  // The museum's or course team's settings, as the story's server would send them.
+  if (config !== undefined)
+    await context.route('**/config.json', (route) => route.fulfill({ json: config }));
   const page = await context.newPage();
   const errors: string[] = [];
+  const warnings: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   const src = new URL(query, inject('baseUrl')).href;
   nextPage = hostPage(src, options);
   await page.goto(`${hostOrigin}/course`);
@@ -65,7 +75,7 @@ async function openHost(query: string, options: Parameters<typeof hostPage>[1] =
   const scrollY = await hostScroll(page);
   expect(scrollY).toBeGreaterThan(0);
   const frame = await frameOf(page);
-  return { page, frame, errors, scrollY };
+  return { page, frame, errors, warnings, scrollY };
 }
 
 async function frameOf(page: Page): Promise<Frame> {
@@ -178,6 +188,36 @@ describe('embed in a course page on another origin', () => {
     expect(steps.at(-1)?.stepId).toBe(last);
     expect(steps.length).toBeLessThan(200);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes no command and posts nothing when its allowlist names no valid origin', async () => {
+    const { page, frame, warnings } = await openHost('?mode=embed', {
+      // A path and a wildcard: both invalid, so no host at all rather than every host.
+      config: { embed: { allowedOrigins: ['*', `${hostOrigin}/course`] } },
+    });
+    await waitForMap(frame);
+    // The configuration is read (and its warning given) before the story talks to its host.
+    await expect
+      .poll(() => warnings.some((text) => /takes no commands from any page/.test(text)))
+      .toBe(true);
+    // A goto, then a marker: once the marker is in, the goto has been handled (in order), and
+    // two frames later it would have been applied.
+    await frame.evaluate(() => {
+      const seen = window as unknown as { markerIn: boolean };
+      seen.markerIn = false;
+      addEventListener('message', (event) => {
+        if (event.data === 'marker') seen.markerIn = true;
+      });
+    });
+    await postFromHost(page, { type: 'storymap:goto', stepId: story.steps[5]!.id });
+    await postFromHost(page, 'marker');
+    await frame.waitForFunction(() => (window as unknown as { markerIn: boolean }).markerIn);
+    await frame.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await stepIdIn(frame)).toBeNull();
+    expect(await received(page)).toEqual([]);
     await page.close();
   });
 

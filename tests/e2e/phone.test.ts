@@ -51,6 +51,33 @@ describe('on a phone', () => {
   });
 });
 
+describe('switching between phone and desktop widths', () => {
+  it('keeps the reader at their step through 50 rapid switches', async () => {
+    const { page, errors } = await chromium.open();
+    const target = story.steps[20]!.id;
+    await goTo(page, target);
+    await page.evaluate(() => {
+      const seen = window as unknown as { stepsSeen: (string | null)[] };
+      seen.stepsSeen = [];
+      window.storymap.on('step', ({ stepId }) => seen.stepsSeen.push(stepId));
+    });
+    for (let i = 0; i < 50; i++)
+      await page.setViewportSize(
+        i % 2 === 0 ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+      );
+    // The last layout (desktop) has settled with the step's text back under the reading line.
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id)!.getBoundingClientRect();
+      return Math.abs((box.top + box.bottom) / 2 - innerHeight / 2) < 2;
+    }, target);
+    await expectStepShown(page, story.steps[20]!);
+    expect(
+      await page.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen),
+    ).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the chrome on a touch phone', () => {
   for (const viewport of [
     { width: 390, height: 844 },
