@@ -114,6 +114,11 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// An open kiosk takes a new version between visitors (src/kiosk/update.ts), not at a restart only.
+self.addEventListener('message', (event) => {
+  if (event.data === 'storymap:take-over') event.waitUntil(self.skipWaiting());
+});
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {

@@ -109,6 +109,50 @@ describe('offline', () => {
     }
   });
 
+  it('takes a complete new version at an open kiosk’s idle reset, never while a visitor reads', async () => {
+    const pageA = readFileSync('dist/index.html', 'utf8');
+    const workerA = readFileSync('dist/sw.js', 'utf8');
+    const replace = new Map<string, string>();
+    const site = await serveStatic('dist', { replace });
+    const context = await chromium.context({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    try {
+      const kiosk = await context.newPage();
+      await kiosk.goto(new URL('?mode=kiosk&idle=5&countdown=1', site.url).href);
+      await waitForMap(kiosk);
+      await waitForNewestWorker(kiosk);
+      // Version A installed: the kiosk runs under it from its next start, as every day after.
+      await kiosk.reload();
+      await waitForMap(kiosk);
+      // A visitor reads: a key now and then keeps the kiosk from resetting.
+      let reading = true;
+      const visitor = (async () => {
+        while (reading) {
+          await kiosk.keyboard.press('Shift');
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      })();
+      // A new build B on the server, complete: its page differs, and sw.js lists the new bytes.
+      const pageB = pageA.replace('<head>', '<head><meta name="test-build" content="B">');
+      replace.set('index.html', pageB);
+      replace.set('sw.js', workerA.replace(sha256(pageA), sha256(pageB)));
+      // The browser finds it (as it does by itself) and installs it in the background.
+      expect(await checkForUpdate(kiosk)).toBe('installed');
+      // The visitor reading keeps version A.
+      await jumpTo(kiosk, story.steps[8]!.id);
+      expect(await kiosk.locator('meta[name="test-build"]').count()).toBe(0);
+      // The visitor leaves: at the idle reset the kiosk starts version B, at the title.
+      const reloaded = kiosk.waitForEvent('load', { timeout: 30_000 });
+      reading = false;
+      await visitor;
+      await reloaded;
+      await waitForMap(kiosk);
+      expect(await kiosk.locator('meta[name="test-build"]').getAttribute('content')).toBe('B');
+      expect(await kiosk.evaluate(() => window.storymap.state().stepId)).toBeNull();
+    } finally {
+      await site.close();
+    }
+  });
+
   it('updates by downloading only the files that changed, and keeps the old version when a new one does not verify', async () => {
     const built = (name: string) => readFileSync(`dist/${name}`, 'utf8');
     const pageA = built('index.html');
