@@ -390,7 +390,7 @@ export function mapAidsFor({
   kiosk,
 }: {
   step: Step | null;
-  picture: Pick<MapPicture, 'camera' | 'clearArea' | 'interactive'>;
+  picture: Pick<MapPicture, 'camera' | 'clearArea' | 'interactive' | 'callouts'>;
   pane: { width: number; height: number };
   places: Record<string, LngLat>;
   metrics: MarkerMetrics;
@@ -400,10 +400,11 @@ export function mapAidsFor({
   if (!step || !camera || picture.interactive) return NO_AIDS;
   const subject = subjectBoxes(step.subject, camera, pane);
   const locator = locatorFor(camera, pane, clearArea, subject.whole, insetSize(pane.width, kiosk));
-  const inset = locator ? [locator.box] : [];
+  // The inset and the callouts are never covered; the subject if there is room, else its names.
+  const kept = [...(locator ? [locator.box] : []), ...picture.callouts.map(({ box }) => box)];
   const avoid = [
-    [...inset, ...(subject.whole ? [subject.whole] : [])],
-    [...inset, ...subject.names],
+    [...kept, ...(subject.whole ? [subject.whole] : [])],
+    [...kept, ...subject.names],
   ];
   return {
     locator,

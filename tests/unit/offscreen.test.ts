@@ -259,7 +259,7 @@ describe('mapAidsFor on the story', () => {
     });
 
   it.each(layouts)(
-    'at the %s layout, points to the named places off the view, clear of each other, the subject’s names and the locator',
+    'at the %s layout, points to the named places off the view, clear of each other, the subject’s names, the callouts and the locator',
     (_name, layout) => {
       const problems: string[] = [];
       for (const step of story.steps) {
@@ -287,6 +287,8 @@ describe('mapAidsFor on the story', () => {
             problems.push(`${where}: ${m.id} covers a subject name`);
           if (locator && overlaps(locator.box, m.box))
             problems.push(`${where}: ${m.id} covers the locator`);
+          for (const callout of picture.callouts)
+            if (overlaps(callout.box, m.box)) problems.push(`${where}: ${m.id} covers a callout`);
         }
       }
       expect(problems).toEqual([]);
