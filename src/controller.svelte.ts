@@ -92,6 +92,10 @@ export class StoryController {
   markerMetrics: MarkerMetrics = $state.raw(MARKER_METRICS.pointer);
   /** The camera the map last settled on (set by MapView): the map's aids wait for the flight. */
   settledCamera: CameraTarget | null = $state.raw(null);
+  /** Whether the map has settled on the picture's camera: its aids show only then. */
+  get settled(): boolean {
+    return JSON.stringify(this.settledCamera) === JSON.stringify(this.picture.camera);
+  }
   /** The locator inset of a close-up and the edge markers toward places off the view. */
   readonly aids: MapAids;
   /** One line on the map: what it shows and when (the step's caption). */
