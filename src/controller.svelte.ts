@@ -67,6 +67,8 @@ export class StoryController {
    * page would meet it again (a browser without WebGL), so nothing should reload for it.
    */
   failure: { reason: string; lasting: boolean } | null = $state.raw(null);
+  /** A passing trouble with the map's data, said on the map (null: none). */
+  notice: string | null = $state(null);
   get failed(): boolean {
     return this.failure !== null;
   }

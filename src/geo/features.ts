@@ -97,8 +97,8 @@ export function readLayerJson(layer: string, json: unknown): StoryFeature[] {
 }
 
 /** Fetches a published layer from the site's data/ folder and checks it. */
-export async function fetchLayer(layer: string): Promise<StoryFeature[]> {
-  const response = await fetch(layerUrl(layer));
+export async function fetchLayer(layer: string, init?: RequestInit): Promise<StoryFeature[]> {
+  const response = await fetch(layerUrl(layer), init);
   if (!response.ok) throw new Error(`data/${layer}.geojson: HTTP ${response.status}`);
   return readLayerJson(layer, await response.json());
 }

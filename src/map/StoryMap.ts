@@ -17,7 +17,7 @@ import { MIN_ZOOM, type FeatureRef, type MapPicture } from './picture.ts';
 
 const MAX_LATITUDE = 85.051129;
 import { featureAt, readDrawing, readLabelled, readLegend, type Drawing } from './readback.ts';
-import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
+import { DATA_WAIT_MS, watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
 import { STORY_LAYER_IDS } from './layers.ts';
 import { buildStyle } from './style.ts';
@@ -49,6 +49,8 @@ export class StoryMap {
   private readonly map: maplibregl.Map;
   private readonly data: PageData = { movements: new Map(), places: new Map() };
   private readonly context: { lost: () => boolean };
+  /** Resolves once a data file is overdue: the map then settles on what it has. */
+  private readonly stalled: () => Promise<void>;
   private readonly flow: RouteFlow;
   private readonly zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
   /** What the map shows now (NOTHING until the first picture), and what it was last asked for. */
@@ -99,9 +101,11 @@ export class StoryMap {
         if (this.wanted) this.apply(this.wanted, { animate: false });
       },
     });
-    this.loaded = watchSources(this.map, events).then(async () => {
+    const sources = watchSources(this.map, events);
+    this.stalled = sources.stalled;
+    this.loaded = sources.loaded.then(async () => {
       await this.loadData();
-      await warmUp(this.map, this.data);
+      await warmUp(this.map, this.data, this.stalled);
     });
     this.map.on('click', (event) => {
       if (this.shown.interactive) events.picked(featureAt(this.map, event.point));
@@ -110,14 +114,16 @@ export class StoryMap {
 
   /**
    * Movements and places are fetched once, here, and handed to their sources; the other layers
-   * go to the map's worker by URL. A layer that fails is left to the worker, which retries it.
+   * go to the map's worker by URL. A layer that fails, or takes longer than DATA_WAIT_MS, is left
+   * to the worker, which retries it (the page then does without its features: no period names,
+   * no progress drawing).
    */
   private async loadData(): Promise<void> {
     for (const id of STORY_LAYER_IDS)
       if (!(IN_PAGE as readonly string[]).includes(id)) void this.source(id)?.setData(layerUrl(id));
     const [movements, places] = await Promise.all(
       IN_PAGE.map((layer) =>
-        fetchLayer(layer).catch((error: unknown) => {
+        fetchLayer(layer, { signal: AbortSignal.timeout(DATA_WAIT_MS) }).catch((error: unknown) => {
           console.warn(error);
           return null;
         }),
@@ -148,7 +154,7 @@ export class StoryMap {
       setInteractive(this.map, picture.interactive, this.zoomButtons, keepInWorld);
     applyPicture(this.map, last, picture, this.data, { animate: animate && this.visible });
     const generation = ++this.generation;
-    this.current = settled(this.map).then(() => {
+    this.current = settled(this.map, this.stalled).then(() => {
       if (generation !== this.generation) return;
       if (!this.visible) endWarmUp(this.map);
       this.visible = true;

@@ -23,12 +23,18 @@ export function moveCamera(map: maplibregl.Map, target: Camera, fly: boolean): v
   else map.jumpTo({ center, zoom, bearing, pitch });
 }
 
-/** Resolves when no camera move is running and the map has rendered everything. */
-export async function settled(map: maplibregl.Map): Promise<void> {
+/**
+ * Resolves when no camera move is running and the map has rendered everything, or, once `stalled`
+ * says a data file is overdue (maplibre is then never idle), everything it has.
+ */
+export async function settled(
+  map: maplibregl.Map,
+  stalled: () => Promise<void> = () => new Promise(() => {}),
+): Promise<void> {
   for (;;) {
     if (map.isMoving()) await map.once('moveend');
     map.triggerRepaint();
-    await map.once('idle');
+    await Promise.race([map.once('idle'), stalled().then(() => map.once('render'))]);
     if (!map.isMoving()) return;
   }
 }

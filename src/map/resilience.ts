@@ -11,6 +11,8 @@ const CONTEXT_GONE =
   'The map stopped drawing and did not recover; each step now shows a static map.';
 const DATA_MISSING =
   'Part of the map’s data could not be loaded; trying again. The text is complete.';
+const DATA_LATE =
+  'Part of the map’s data has not arrived yet; the map shows what it has. The text is complete.';
 const CONTEXT_WAITING = 'The map has stopped drawing; waiting for it to recover.';
 const MAX_RETRY_PAUSE_MS = 30_000;
 
@@ -21,12 +23,34 @@ export interface FaultEvents {
   failed: (message: string) => void;
 }
 
-/** Resolves when the style has loaded; rejects if it cannot. Retries data files that fail. */
-export function watchSources(map: maplibregl.Map, events: FaultEvents): Promise<void> {
+/** How long a data file may take before the map goes on without it (and says so). */
+export const DATA_WAIT_MS = 8000;
+
+export interface SourceWatch {
+  /**
+   * Resolves when the style and its data have loaded, or once a data file is overdue (the map
+   * then draws what it has); rejects if the style itself cannot load.
+   */
+  loaded: Promise<void>;
+  /** Resolves as soon as some data file is overdue (at once if one is): idle may never come. */
+  stalled: () => Promise<void>;
+}
+
+/**
+ * Watches the map's data files: retries those that fail, and does not let one that never answers
+ * (a wedged server) hold the map back, since maplibre's "load" and "idle" wait for every file.
+ */
+export function watchSources(map: maplibregl.Map, events: FaultEvents): SourceWatch {
   const retries = new Map<string, number>();
+  /** Files loading, with the timer that declares them overdue; and those already overdue. */
+  const loading = new Map<string, ReturnType<typeof setTimeout>>();
+  const overdue = new Set<string>();
+  let someOverdue = signal();
+  const report = () => events.notice(retries.size ? DATA_MISSING : overdue.size ? DATA_LATE : null);
   let styleFailed: (error: unknown) => void = () => {};
   const loaded = new Promise<void>((resolve, reject) => {
     map.once('load', () => resolve());
+    map.once('style.load', () => void someOverdue.promise.then(resolve));
     styleFailed = reject;
   });
   map.on('error', (event) => {
@@ -35,7 +59,7 @@ export function watchSources(map: maplibregl.Map, events: FaultEvents): Promise<
     if (!sourceId) return styleFailed(event.error);
     const attempt = (retries.get(sourceId) ?? 0) + 1;
     retries.set(sourceId, attempt);
-    events.notice(DATA_MISSING);
+    report();
     const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);
     const data = map.getStyle().sources[sourceId];
     if (!source || data?.type !== 'geojson' || typeof data.data !== 'string') return;
@@ -43,12 +67,37 @@ export function watchSources(map: maplibregl.Map, events: FaultEvents): Promise<
     const pause = Math.min(MAX_RETRY_PAUSE_MS, 1000 * 2 ** (attempt - 1));
     setTimeout(() => void source.setData(url), pause);
   });
-  map.on('sourcedata', (event) => {
-    if (!retries.has(event.sourceId) || !event.isSourceLoaded) return;
-    retries.delete(event.sourceId);
-    if (retries.size === 0) events.notice(null);
+  map.on('sourcedataloading', ({ sourceId }) => {
+    if (loading.has(sourceId)) return;
+    const timer = setTimeout(() => {
+      if (!map.getSource(sourceId) || map.isSourceLoaded(sourceId)) {
+        loading.delete(sourceId);
+        return;
+      }
+      overdue.add(sourceId);
+      someOverdue.resolve();
+      report();
+    }, DATA_WAIT_MS);
+    loading.set(sourceId, timer);
   });
-  return loaded;
+  map.on('sourcedata', ({ sourceId, isSourceLoaded }) => {
+    if (!isSourceLoaded) return;
+    clearTimeout(loading.get(sourceId));
+    loading.delete(sourceId);
+    const wasOverdue = overdue.delete(sourceId);
+    const wasRetried = retries.delete(sourceId);
+    // All caught up: the next overdue file is news again.
+    if (wasOverdue && overdue.size === 0) someOverdue = signal();
+    if (wasOverdue || wasRetried) report();
+  });
+  return { loaded, stalled: () => someOverdue.promise };
+}
+
+/** A promise and the function that resolves it. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 /**

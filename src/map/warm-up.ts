@@ -38,7 +38,11 @@ export function prepareWarmUp(container: HTMLElement): void {
   Object.assign(container.style, WARM_UP_SIZE);
 }
 
-export async function warmUp(map: maplibregl.Map, data: PageData): Promise<void> {
+export async function warmUp(
+  map: maplibregl.Map,
+  data: PageData,
+  stalled: () => Promise<void>,
+): Promise<void> {
   const movements = [...data.movements.keys()];
   const [place] = data.places.keys();
   // Half the movements draw themselves and half are drawn whole, so both kinds of layer draw;
@@ -56,7 +60,7 @@ export async function warmUp(map: maplibregl.Map, data: PageData): Promise<void>
   };
   try {
     applyPicture(map, null, everything, data, { animate: false });
-    await settled(map);
+    await settled(map, stalled);
   } finally {
     applyPicture(map, everything, NOTHING, data, { animate: false });
     const container = map.getContainer();

@@ -4,7 +4,7 @@
  * violations, errors and requests elsewhere at every step are checked by walk.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { expectStepShown, jumpTo } from './expect-step.ts';
 import { story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
@@ -79,6 +79,42 @@ describe('faults', () => {
     const step = story.steps.find((s) => s.layers.includes('places'))!;
     await jumpTo(page, step.id);
     await expectStepShown(page, step);
+  });
+
+  it('is ready without data files that never answer, shows what it has, and completes when they come', async () => {
+    // The basemap's land (which maplibre's "load" waits for), the places (which the page fetches
+    // itself) and the zones (which the map's worker fetches): a wedged server holds all three.
+    const held: Route[] = [];
+    let holding = true;
+    const reader = await chromium.open({
+      waitForReady: false,
+      beforeLoad: ({ context }) =>
+        context.route(/\/data\/(basemap-land|places|zones)\.geojson$/, (route) =>
+          holding ? void held.push(route) : route.continue(),
+        ),
+    });
+    const { page } = reader;
+    await waitForMap(page, 30_000);
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    const notice = page.locator('.map-status.notice');
+    await expect(notice.textContent()).resolves.toContain('has not arrived yet');
+    // The map is on screen and follows the reader, with what it has.
+    await expect(page.locator('.map').isVisible()).resolves.toBe(true);
+    const step = story.steps.find(
+      (s) => s.layers.includes('zones') && s.highlight.some((h) => h.layer === 'places'),
+    )!;
+    await jumpTo(page, step.id);
+    await expectStepShown(page, step);
+    await page.screenshot({ path: 'test-output/screenshots/data-overdue.png' });
+    expect(await page.evaluate(() => window.storymap.state().labelled)).toEqual([]);
+    // The server answers at last: the notice goes and the step's places are named.
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    await jumpTo(page, story.steps[0]!.id);
+    await jumpTo(page, step.id);
+    expect(await page.evaluate(() => window.storymap.state().labelled)).not.toEqual([]);
+    expect(reader.errors.filter((e) => !/Map error|signal timed out/.test(e))).toEqual([]);
   });
 
   it('falls back to system fonts when the font files cannot be fetched', async () => {
