@@ -60,6 +60,9 @@ export function watchSources(map: maplibregl.Map, events: FaultEvents): SourceWa
     const attempt = (retries.get(sourceId) ?? 0) + 1;
     retries.set(sourceId, attempt);
     report();
+    // maplibre tells "idle" only at the end of a frame, and a failed file asks for none: without
+    // one, a map whose last file just failed would never be idle, and never ready.
+    map.triggerRepaint();
     const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);
     const data = map.getStyle().sources[sourceId];
     if (!source || data?.type !== 'geojson' || typeof data.data !== 'string') return;

@@ -60,19 +60,21 @@ describe('faults', () => {
     expect(reader.errors).toEqual([]);
   });
 
-  it('keeps the text, says so, and retries when a data request fails', async () => {
+  it('keeps the text, says so, is ready, and retries when a data file is missing', async () => {
     let failing = true;
     const { page } = await chromium.open({
       waitForReady: false,
       beforeLoad: ({ context }) =>
         context.route('**/data/places.geojson', (route) =>
-          failing ? route.abort() : route.continue(),
+          failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue(),
         ),
     });
     const notice = page.locator('.map-status.notice');
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toContain('trying again');
     expect(await page.locator('[data-step-id]').count()).toBe(story.steps.length);
+    // The map does not wait for the missing file to be ready.
+    await waitForMap(page, 30_000);
     failing = false;
     await notice.waitFor({ state: 'detached', timeout: 30_000 });
     await waitForMap(page);
