@@ -1,10 +1,11 @@
 /**
  * A tiny static server for the built site in dist/, for the benchmark and the offline test: gzip
- * like a real host would, no caching between runs, nothing outside the folder. The offline test
- * also swaps files' bytes (a new build, or a half-copied one), counts requests and leaves some
- * unanswered (a wedged server). Only node:http,
- * node:fs and node:zlib.
+ * like a real host would, no caching between runs, nothing outside the folder. The offline tests
+ * also swap files' bytes and add files (a new build, or a half-copied one), count requests, leave
+ * some unanswered (a wedged server) and send only Last-Modified dates (a simple host). Only node:
+ * modules.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -36,7 +37,18 @@ export interface ServeOptions {
   onRequest?: (name: string) => void;
   /** Paths asked for that get no answer at all (a wedged server), until it closes. */
   wedged?: Set<string>;
+  /**
+   * `no-cache` (the default): every answer says `Cache-Control: no-cache`, as docs/deploy.md asks.
+   * `last-modified`: as `python3 -m http.server` does, no Cache-Control, only the date the file
+   * was last changed, to the second, and 304 to a request that has it already. The built files
+   * date from long ago (so a browser may reuse its copies for weeks without asking), files put in
+   * `replace` from when the server first sent those bytes.
+   */
+  caching?: 'no-cache' | 'last-modified';
 }
+
+/** When the built files were last changed, for a `last-modified` server: long ago. */
+const BUILT = Date.parse('2026-01-01T00:00:00Z');
 
 export interface StaticServer {
   url: string;
@@ -69,9 +81,16 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
 
 export async function serveStatic(
   dir: string,
-  { replace, onRequest, wedged }: ServeOptions = {},
+  { replace, onRequest, wedged, caching = 'no-cache' }: ServeOptions = {},
 ): Promise<StaticServer> {
   const root = resolve(dir);
+  /** When the server first sent each replacing content (by hash), to the second. */
+  const firstSent = new Map<string, number>();
+  const uploaded = (bytes: string | Buffer) => {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (!firstSent.has(hash)) firstSent.set(hash, Math.floor(Date.now() / 1000) * 1000);
+    return firstSent.get(hash)!;
+  };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const send = (status: number, text: string) => {
@@ -97,9 +116,17 @@ export async function serveStatic(
         acceptsGzip(req.headers['accept-encoding']);
       const headers: Record<string, string> = {
         'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       };
+      if (caching === 'no-cache') headers['Cache-Control'] = 'no-cache';
+      else {
+        const changed = replaced === undefined ? BUILT : uploaded(replaced);
+        headers['Last-Modified'] = new Date(changed).toUTCString();
+        if (Date.parse(req.headers['if-modified-since'] ?? '') >= changed) {
+          res.writeHead(304, headers);
+          return res.end();
+        }
+      }
       if (COMPRESSIBLE.has(ext)) headers['Vary'] = 'Accept-Encoding';
       if (gzip) headers['Content-Encoding'] = 'gzip';
       else

@@ -45,15 +45,18 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: switches(extraArgs) });
 }
 
+/** A new, empty browser profile folder. */
+export const newProfile = () => mkdtempSync(join(tmpdir(), 'storymap-profile-'));
+
 /**
- * Chromium with a fresh profile on disk, for what must outlive one browser or start cold every
- * time (the benchmarks).
+ * Chromium with a profile on disk, for what must outlive one browser (a kiosk restarted on the
+ * same profile) or start cold every time (the benchmarks: a fresh profile, the default).
  */
 export async function launchChromium(
   options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
   extraArgs: string[] = [],
+  profile = newProfile(),
 ): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'storymap-profile-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     args: switches(extraArgs),

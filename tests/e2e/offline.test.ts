@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,50 +6,9 @@ import { serveStatic } from '../bench/serve.ts';
 import { expectStepShown, jumpTo } from './expect-step.ts';
 import { story } from './story-data.ts';
 import { DESKTOP, useChromium, waitForMap } from './story-page.ts';
+import { lookForUpdate, sha256, waitForNewestWorker } from './workers.ts';
 
 const chromium = useChromium();
-
-/**
- * Waits until the newest service worker of the page's site is active: on a first visit, once it
- * has stored everything; after an update, once the page(s) under the old one are gone.
- */
-function waitForNewestWorker(page: Page): Promise<void> {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.installing ?? registration.waiting ?? registration.active!;
-    while (worker.state !== 'activated') {
-      if (worker.state === 'redundant') throw new Error('The new service worker failed');
-      await new Promise((resolve) =>
-        worker.addEventListener('statechange', resolve, { once: true }),
-      );
-    }
-  });
-}
-
-/**
- * Has the browser look for a new sw.js now, as it does on a visit, and tells what became of the
- * new worker: `installed` (waiting to take over) or `redundant` (its install failed).
- */
-function checkForUpdate(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const registration = (await navigator.serviceWorker.getRegistration())!;
-    const found = new Promise<ServiceWorker>((resolve) =>
-      registration.addEventListener('updatefound', () => resolve(registration.installing!), {
-        once: true,
-      }),
-    );
-    const [worker] = await Promise.all([found, registration.update()]);
-    return new Promise<string>((resolve) => {
-      const settled = () => {
-        if (worker.state === 'installed' || worker.state === 'redundant') resolve(worker.state);
-      };
-      worker.addEventListener('statechange', settled);
-      settled();
-    });
-  });
-}
-
-const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('offline', () => {
   it('opens from its cache on the second visit with the network off, in every mode', async () => {
@@ -136,7 +94,7 @@ describe('offline', () => {
       replace.set('index.html', pageB);
       replace.set('sw.js', workerA.replace(sha256(pageA), sha256(pageB)));
       // The browser finds it (as it does by itself) and installs it in the background.
-      expect(await checkForUpdate(kiosk)).toBe('installed');
+      expect(await lookForUpdate(kiosk)).toBe('waiting');
       // The visitor reading keeps version A.
       await jumpTo(kiosk, story.steps[8]!.id);
       expect(await kiosk.locator('meta[name="test-build"]').count()).toBe(0);
@@ -212,10 +170,10 @@ describe('offline', () => {
 
       // A new sw.js whose places do not match the server's (a build half copied onto the server).
       publish({ 'data/places.geojson': placesA }, { 'data/places.geojson': `${placesA}\n` });
-      expect(await checkForUpdate(watcher)).toBe('redundant');
+      expect(await lookForUpdate(watcher)).toBe('none');
       // A page that does not load the build's entry script, though its bytes are what sw.js says.
       publish({ 'index.html': pageA.replace(manifest.entry.slice(2), 'assets/elsewhere.js') });
-      expect(await checkForUpdate(watcher)).toBe('redundant');
+      expect(await lookForUpdate(watcher)).toBe('none');
       // Version A still serves.
       expect(await servedOffline(reader, ['./', './data/places.geojson'])).toEqual([
         pageA,
@@ -225,7 +183,7 @@ describe('offline', () => {
       // Version B: only the page changed, and only the page is downloaded.
       const pageB = pageA.replace('<head>', '<head><meta name="test-build" content="B">');
       publish({ 'index.html': pageB });
-      expect(await checkForUpdate(watcher)).toBe('installed');
+      expect(await lookForUpdate(watcher)).toBe('waiting');
       expect(requests.sort()).toEqual(['index.html', 'sw.js']);
 
       // B takes over once no page is under A any more, and serves B's page with A's other files.
