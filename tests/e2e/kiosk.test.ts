@@ -347,7 +347,10 @@ describe('kiosk', () => {
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
+    let loads = 0;
+    page.on('load', () => loads++);
     await page.waitForFunction(() => document.documentElement.classList.contains('map-failed'));
+    const failedAt = Date.now();
     // The idle cycle runs without the map: countdown, reset, then the attract loop moves the text.
     await waitForPhase(page, 'countdown');
     await waitForPhase(page, 'attract');
@@ -362,13 +365,20 @@ describe('kiosk', () => {
     // A fresh page would fail the same way: no reload was asked for, none counted.
     expect(warnings.filter((text) => /start again/.test(text))).toEqual([]);
     expect(await page.evaluate(() => localStorage.getItem('storymap:kiosk-reloads'))).toBeNull();
+    // The attract loop goes on for longer than a failed map waits before it starts again (10 s),
+    // and the page never reloads.
+    while (Date.now() - failedAt < 11_000) {
+      const id = await stepId(page);
+      await page.waitForFunction((id) => window.storymap.state().stepId !== id, id);
+    }
+    expect(loads).toBe(0);
     // A touch wakes it to the title, as with the map.
     await tapCentre(page, 'body');
     await waitForPhase(page, 'reading');
     expect(kiosk.errors.filter((error) => !/WebGL|webgl/.test(error))).toEqual([]);
   });
 
-  it('recovers a lost WebGL context, and starts again at the title when the map is gone for good', async () => {
+  it('recovers a lost WebGL context, starts again at the title when the map is gone for good, at most three times an hour', async () => {
     const kiosk = await chromium.open({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
     const { page } = kiosk;
     const lose = (restoreAfter: number | null) =>
@@ -395,5 +405,21 @@ describe('kiosk', () => {
     expect(page.url()).toMatch(/\?mode=kiosk$/);
     // What the visitor saw meanwhile was the story's own words, never an error's.
     expect(kiosk.errors).toEqual([]);
+
+    // Three starts this hour already (this one counted): the fourth failure is not reloaded for.
+    await page.evaluate(() => {
+      const key = 'storymap:kiosk-reloads';
+      const [counted] = JSON.parse(localStorage.getItem(key)!) as number[];
+      localStorage.setItem(key, JSON.stringify([counted, Date.now() - 60_000, Date.now()]));
+    });
+    let loads = 0;
+    page.on('load', () => loads++);
+    const refused = page.waitForEvent('console', {
+      predicate: (message) => /started again 3 times this hour/.test(message.text()),
+    });
+    await lose(null);
+    await refused;
+    await page.waitForFunction(() => document.documentElement.classList.contains('map-failed'));
+    expect(loads).toBe(0);
   });
 });
