@@ -187,6 +187,7 @@ export class StoryController {
     this.map = map;
     await this.mapCaughtUp();
     this.ready = true;
+    performance.mark('storymap:map-ready');
     this.emit('ready');
   }
 

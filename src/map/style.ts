@@ -23,33 +23,77 @@ export const STORY_DATA: Record<string, string> = Object.fromEntries(
   STORY_LAYERS.map((layer) => [layer.id, `${layer.id}.geojson`]),
 );
 
-export function buildStyle(dataUrl: (file: string) => string, symbolScale = 1): StyleSpecification {
-  const absolute = (url: string) => new URL(url, document.baseURI).href;
-  const basemap: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': SYMBOLS.sea.colour } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': SYMBOLS.land.colour } },
-    { id: 'coast', type: 'line', source: 'coast', paint: linePaint(SYMBOLS.coast) },
-    {
-      id: 'rivers',
-      type: 'line',
-      source: 'rivers',
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: linePaint(SYMBOLS.river),
+/**
+ * The basemap alone, as the story draws it: sea, land, coast, rivers and borders, with the river
+ * names. Also what the benchmark's floor (a bare maplibre page) draws, to compare like with like.
+ * `base` resolves the font files' addresses.
+ */
+export function basemapStyle(
+  dataUrl: (file: string) => string,
+  base: string,
+): Pick<StyleSpecification, 'version' | 'font-faces' | 'sources' | 'layers'> {
+  const absolute = (url: string) => new URL(url, base).href;
+  return {
+    version: 8,
+    'font-faces': {
+      'Noto Sans Regular': [
+        { url: absolute(latin), 'unicode-range': ['U+0000-00FF', 'U+2000-206F', 'U+20AC'] },
+        { url: absolute(latinExt), 'unicode-range': ['U+0100-024F', 'U+1E00-1EFF'] },
+        {
+          url: absolute(vietnamese),
+          'unicode-range': ['U+0102-0103', 'U+01A0-01B0', 'U+1EA0-1EF9'],
+        },
+      ],
     },
-    { id: 'borders', type: 'line', source: 'borders', paint: linePaint(SYMBOLS.border) },
-    {
-      id: 'river-labels',
-      type: 'symbol',
-      source: 'rivers',
-      minzoom: 4,
-      layout: {
-        'symbol-placement': 'line',
-        'text-field': ['get', 'name'],
-        ...textLayout(SYMBOLS.riverLabel),
+    sources: {
+      land: {
+        type: 'geojson',
+        data: dataUrl('basemap-land.geojson'),
+        attribution: 'Natural Earth',
+        maxzoom: BASEMAP_MAXZOOM,
       },
-      paint: textPaint(SYMBOLS.riverLabel),
+      coast: { type: 'geojson', data: dataUrl('basemap-coast.geojson'), maxzoom: BASEMAP_MAXZOOM },
+      borders: {
+        type: 'geojson',
+        data: dataUrl('basemap-borders.geojson'),
+        maxzoom: BASEMAP_MAXZOOM,
+      },
+      rivers: { type: 'geojson', data: dataUrl('rivers.geojson'), promoteId: 'id' },
     },
-  ];
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': SYMBOLS.sea.colour } },
+      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': SYMBOLS.land.colour } },
+      { id: 'coast', type: 'line', source: 'coast', paint: linePaint(SYMBOLS.coast) },
+      {
+        id: 'rivers',
+        type: 'line',
+        source: 'rivers',
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: linePaint(SYMBOLS.river),
+      },
+      { id: 'borders', type: 'line', source: 'borders', paint: linePaint(SYMBOLS.border) },
+      {
+        id: 'river-labels',
+        type: 'symbol',
+        source: 'rivers',
+        minzoom: 4,
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': ['get', 'name'],
+          ...textLayout(SYMBOLS.riverLabel),
+        },
+        paint: textPaint(SYMBOLS.riverLabel),
+      },
+    ],
+  };
+}
+
+export function buildStyle(
+  dataUrl: (file: string) => string,
+  symbolScale = 1,
+  base = document.baseURI,
+): StyleSpecification {
+  const basemap = basemapStyle(dataUrl, base);
   const draws = STORY_LAYERS.flatMap((layer) =>
     layer.draw.map(({ only, ...draw }, i) => ({
       only,
@@ -86,37 +130,10 @@ export function buildStyle(dataUrl: (file: string) => string, symbolScale = 1): 
         ({ ...draw, id: `${FOCUS_SOURCE}-${i}`, source: FOCUS_SOURCE }) as LayerSpecification,
     ),
   ];
-  const geojson = (file: string) => ({
-    type: 'geojson' as const,
-    data: dataUrl(file),
-    promoteId: 'id',
-  });
   return {
-    version: 8,
-    'font-faces': {
-      'Noto Sans Regular': [
-        { url: absolute(latin), 'unicode-range': ['U+0000-00FF', 'U+2000-206F', 'U+20AC'] },
-        { url: absolute(latinExt), 'unicode-range': ['U+0100-024F', 'U+1E00-1EFF'] },
-        {
-          url: absolute(vietnamese),
-          'unicode-range': ['U+0102-0103', 'U+01A0-01B0', 'U+1EA0-1EF9'],
-        },
-      ],
-    },
+    ...basemap,
     sources: {
-      land: {
-        type: 'geojson',
-        data: dataUrl('basemap-land.geojson'),
-        attribution: 'Natural Earth',
-        maxzoom: BASEMAP_MAXZOOM,
-      },
-      coast: { type: 'geojson', data: dataUrl('basemap-coast.geojson'), maxzoom: BASEMAP_MAXZOOM },
-      borders: {
-        type: 'geojson',
-        data: dataUrl('basemap-borders.geojson'),
-        maxzoom: BASEMAP_MAXZOOM,
-      },
-      rivers: geojson('rivers.geojson'),
+      ...basemap.sources,
       // Empty until the map has loaded (see STORY_DATA): the opening view shows none of them,
       // and the map's one worker has the basemap to cut first.
       [MOVING_SOURCE]: { type: 'geojson', data: EMPTY },
@@ -128,7 +145,7 @@ export function buildStyle(dataUrl: (file: string) => string, symbolScale = 1): 
         ]),
       ),
     },
-    layers: [...basemap, ...story].map((layer) => scaleSymbols(layer, symbolScale)),
+    layers: [...basemap.layers, ...story].map((layer) => scaleSymbols(layer, symbolScale)),
   };
 }
 

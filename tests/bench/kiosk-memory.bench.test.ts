@@ -19,7 +19,7 @@ import { serveStatic } from './serve.ts';
 
 /**
  * Seconds per attract step: the shortest config.json allows (kiosk.attractSeconds ≥ 3), and the
- * shortest that is a real attract loop. A flight takes 1.5–2.5 s (src/geo/flight.ts); advance
+ * shortest that is a real attract loop. A flight takes 0.6–1.6 s (src/geo/flight.ts); advance
  * faster and every flight is cut short by the next, the map never settles, and after 30 s the
  * kiosk's watchdog (FROZEN_MS in src/modes/KioskLayer.svelte) reloads the page as stuck.
  */
@@ -521,7 +521,7 @@ it(
         "`window.storymap.on('step')`.",
       '',
       `${ATTRACT_SECONDS} s a step is the shortest \`kiosk.attractSeconds\` that config.json ` +
-        'allows, and the shortest real loop: a flight takes 1.5–2.5 s, and a loop that advances ' +
+        'allows, and the shortest real loop: a flight takes 0.6–1.6 s, and a loop that advances ' +
         'before the map settles never settles, so after 30 s the kiosk reloads itself as stuck.',
       '',
       table,

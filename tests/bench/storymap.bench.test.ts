@@ -5,7 +5,7 @@
  * medians to test-output/bench/results.json and a table against the budgets to docs/benchmarks.md.
  * Budgets are reported, not asserted: the test fails only when the page or a measurement fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,12 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
 import { expect, it } from 'vitest';
 import { launchChromium } from '../e2e/chromium.ts';
+import { basemapStyle, buildStyle } from '../../src/map/style.ts';
+import { writeFloorSite } from './floor.ts';
 import { serveStatic } from './serve.ts';
+
+/** The floor's style layers: the basemap's. */
+const BASEMAP_LAYERS = basemapStyle((file) => file, 'http://localhost/').layers.length;
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '', 10) || 3);
 const ROOT = new URL('../../', import.meta.url);
@@ -53,6 +58,12 @@ interface Run {
   largestContentfulPaintMs: number;
   largestContentfulPaintElement: string;
   mapReadyMs: number;
+  /** The first frame with the map on screen (the story's `storymap:map-shown` mark). */
+  mapShownMs: number;
+  /** The longest main-thread task from navigation to map ready. */
+  longestTaskToReadyMs: number;
+  /** The camera and map size the story opened with: the floor opens the same. */
+  opening: Opening;
   /** Bytes on the wire (headers and gzipped bodies) from navigation to map ready, by kind. */
   transferred: Record<Kind | 'total', number>;
   appJsBytes: number;
@@ -74,12 +85,45 @@ interface Run {
     longestFrameMs: number;
   };
   heap: { readyBytes: number; afterWalkBytes: number; ratio: number };
+  flights: Flights;
   pageErrors: string[];
 }
 
-/** What the init script keeps in the page. */
+/** The same figures from the floor: maplibre alone, with the basemap (tests/bench/floor.ts). */
+interface FloorRun {
+  run: number;
+  mapShownMs: number;
+  mapReadyMs: number;
+  longestTaskToReadyMs: number;
+  transferred: Record<Kind | 'total', number>;
+  flights: Flights;
+  pageErrors: string[];
+}
+
+interface Opening {
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+  width: number;
+  height: number;
+}
+
+/** Flying through steps' cameras, with motion. */
+interface Flights {
+  steps: number;
+  /** From asking for the step to the map settled on it. */
+  medianStepMs: number;
+  totalMs: number;
+  frameP95Ms: number;
+  longestTaskMs: number;
+  /** The cameras flown to, in order (the floor flies the story's). */
+  cameras: Opening['camera'][];
+}
+
+/** How many steps, from the first, the flights go through. */
+const FLIGHT_STEPS = 21;
+
+/** What the init script keeps in the page: every long task, from the start. */
 interface BenchWindow {
-  __bench: { readyAt?: number };
+  __bench: { longTasks: { start: number; duration: number }[] };
 }
 
 function kindOf(path: string): Kind {
@@ -161,6 +205,163 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/** Runs in the page before its scripts: keeps every long task, from the first. */
+function watchLongTasks() {
+  const bench = { longTasks: [] as { start: number; duration: number }[] };
+  Object.defineProperty(window, '__bench', { value: bench });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The marked moments (the story's, or the floor's same names) and the longest task before ready. */
+async function readMoments(page: Page) {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('storymap:map-ready').length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const readyMs = at('storymap:map-ready');
+    const tasks = (window as unknown as BenchWindow).__bench.longTasks;
+    return {
+      shownMs: at('storymap:map-shown'),
+      readyMs,
+      longestTaskToReadyMs: Math.max(
+        0,
+        ...tasks.filter(({ start }) => start < readyMs).map(({ duration }) => duration),
+      ),
+    };
+  });
+}
+
+/**
+ * Bytes on the wire from navigation to now, by kind, of the page and its workers (not the service
+ * worker's, returned apart). Chromium reports a dedicated worker's own script to CDP with its
+ * headers only (the body arrives by another path), or not at all when the worker starts before it
+ * is attached; the page's Resource Timing has its real size on the wire.
+ */
+async function transfersSoFar(page: Page, finished: Map<string, Counted>, baseUrl: string) {
+  const loadRequests = [...finished.values()].map((request) => ({ ...request }));
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry as PerformanceResourceTiming)
+      .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
+      .map(({ name, transferSize, encodedBodySize }) => ({ name, transferSize, encodedBodySize })),
+  );
+  for (const timing of scripts) {
+    const request = loadRequests.find(
+      ({ url, source }) => url === timing.name && source !== 'service worker',
+    );
+    if (!request)
+      loadRequests.push({
+        url: timing.name,
+        bytes: timing.transferSize,
+        source: 'worker',
+        counted: 'resource timing',
+      });
+    else if (request.bytes < timing.encodedBodySize) {
+      request.bytes = timing.transferSize;
+      request.counted = 'resource timing';
+    }
+  }
+  const origin = new URL(baseUrl).origin;
+  const all = loadRequests
+    .filter(({ url }) => url.startsWith(origin))
+    .map(({ url, bytes, source, counted }) => {
+      const path = new URL(url).pathname;
+      return { path, kind: kindOf(path), bytes, source, counted };
+    });
+  // The budgets are for what the page itself needs; a service worker filling its cache on the
+  // first visit is counted apart.
+  const requests = all.filter(({ source }) => source !== 'service worker');
+  const transferred = Object.fromEntries([...KINDS, 'total'].map((k) => [k, 0])) as Record<
+    Kind | 'total',
+    number
+  >;
+  for (const { kind, bytes } of requests) {
+    transferred[kind] += bytes;
+    transferred.total += bytes;
+  }
+  return { requests, transferred };
+}
+
+/**
+ * Flies with motion on, watching frame times and long tasks: the story through its first
+ * FLIGHT_STEPS steps (`cameras` null), as a reader reads them; or the floor through the cameras the
+ * story flew to, with maplibre's own flyTo.
+ */
+function flightsIn(page: Page, cameras: Flights['cameras'] | null): Promise<Flights> {
+  return page.evaluate(
+    async ({ cameras, steps }) => {
+      const frames: number[] = [];
+      let flying = true;
+      let last = performance.now();
+      const frame = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        if (flying) requestAnimationFrame(frame);
+      };
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(frame);
+          resolve();
+        }),
+      );
+      const bench = (window as unknown as BenchWindow).__bench;
+      const from = performance.now();
+      const times: number[] = [];
+      const flown: Flights['cameras'] = [];
+      if (cameras === null) {
+        const api = window.storymap;
+        for (const { id } of api.steps().slice(0, steps)) {
+          const start = performance.now();
+          await api.goTo(id, { animate: true });
+          times.push(performance.now() - start);
+          flown.push(api.state().camera);
+        }
+      } else {
+        const map = (window as unknown as { floorMap: import('maplibre-gl').Map }).floorMap;
+        for (const camera of cameras) {
+          const start = performance.now();
+          map.flyTo(camera);
+          if (map.isMoving()) await new Promise((resolve) => map.once('moveend', resolve));
+          map.triggerRepaint();
+          await new Promise((resolve) => map.once('idle', resolve));
+          times.push(performance.now() - start);
+        }
+      }
+      const totalMs = performance.now() - from;
+      flying = false;
+      const sorted = [...frames].sort((a, b) => a - b);
+      const sortedTimes = [...times].sort((a, b) => a - b);
+      return {
+        steps: times.length,
+        medianStepMs: sortedTimes[Math.floor(sortedTimes.length / 2)] ?? 0,
+        totalMs,
+        frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+        longestTaskMs: Math.max(
+          0,
+          ...bench.longTasks.filter(({ start }) => start >= from).map(({ duration }) => duration),
+        ),
+        cameras: flown,
+      };
+    },
+    { cameras, steps: FLIGHT_STEPS },
+  );
+}
+
+/** Turns motion on in a page opened with reduced motion (the story's own switch, and the media). */
+async function withMotion(page: Page, story: boolean) {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const toggle = page.getByRole('switch', { name: /motion/i });
+  if (story && (await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+}
+
 async function measureRun(run: number, baseUrl: string, context: BrowserContext): Promise<Run> {
   const page: Page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
@@ -170,32 +371,21 @@ async function measureRun(run: number, baseUrl: string, context: BrowserContext)
   });
   const cdp = await context.newCDPSession(page);
   const finished = await watchNetwork(cdp);
-
-  // The moment the map is first ready, taken in the page by the app's own event: the API object
-  // is caught as the app installs it, before the map can have loaded.
-  await page.addInitScript(() => {
-    const bench: BenchWindow['__bench'] = {};
-    let api: Window['storymap'] | undefined;
-    Object.defineProperty(window, '__bench', { value: bench });
-    Object.defineProperty(window, 'storymap', {
-      configurable: true,
-      get: () => api,
-      set: (value: Window['storymap']) => {
-        api = value;
-        value.on('ready', () => (bench.readyAt ??= performance.now()));
-      },
-    });
-  });
+  await page.addInitScript(watchLongTasks);
 
   const response = await page.goto(baseUrl, { waitUntil: 'load', timeout: 60_000 });
   if (!response?.ok()) throw new Error(`The page did not load: HTTP ${response?.status()}`);
   await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
-  const mapReadyMs = await page.evaluate(
-    () => (window as unknown as BenchWindow).__bench.readyAt ?? null,
-  );
-  if (mapReadyMs === null) throw new Error('The map became ready but its moment was not recorded');
-  // Everything finished by map ready (the CDP events of that moment have arrived by now).
-  const loadRequests = [...finished.values()].map((request) => ({ ...request }));
+  const moments = await readMoments(page);
+  const opening = await page.evaluate(() => {
+    const pane = document.querySelector<HTMLElement>('.map')!;
+    return {
+      camera: window.storymap.state().camera,
+      width: pane.clientWidth,
+      height: pane.clientHeight,
+    };
+  });
+  const { requests, transferred } = await transfersSoFar(page, finished, baseUrl);
 
   const paints = await page.evaluate(async () => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
@@ -219,62 +409,16 @@ async function measureRun(run: number, baseUrl: string, context: BrowserContext)
         });
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
-    // Resource timing, to check CDP's count of each script (see below).
-    const scripts = performance
-      .getEntriesByType('resource')
-      .map((entry) => entry as PerformanceResourceTiming)
-      .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
-      .map(({ name, transferSize, encodedBodySize }) => ({ name, transferSize, encodedBodySize }));
-    return { fcp, chunkEnd: chunk?.responseEnd ?? null, lcp, scripts };
+    return { fcp, chunkEnd: chunk?.responseEnd ?? null, lcp };
   });
   if (paints.fcp === null) throw new Error('No first-contentful-paint entry');
   if (paints.chunkEnd === null) throw new Error("maplibre's chunk (StoryMap-*.js) was not loaded");
   if (paints.lcp === null) throw new Error('No largest-contentful-paint entry');
-
-  // Chromium reports a dedicated worker's own script to CDP with its headers only (the body
-  // arrives by another path), or not at all when the worker starts before it is attached; the
-  // page's Resource Timing has its real size on the wire.
-  for (const timing of paints.scripts) {
-    const request = loadRequests.find(
-      ({ url, source }) => url === timing.name && source !== 'service worker',
-    );
-    if (!request)
-      loadRequests.push({
-        url: timing.name,
-        bytes: timing.transferSize,
-        source: 'worker',
-        counted: 'resource timing',
-      });
-    else if (request.bytes < timing.encodedBodySize) {
-      request.bytes = timing.transferSize;
-      request.counted = 'resource timing';
-    }
-  }
-
-  const origin = new URL(baseUrl).origin;
-  const all = loadRequests
-    .filter(({ url }) => url.startsWith(origin))
-    .map(({ url, bytes, source, counted }) => {
-      const path = new URL(url).pathname;
-      return { path, kind: kindOf(path), bytes, source, counted };
-    });
-  // The budgets are for what the page itself needs; a service worker filling its cache on the
-  // first visit is counted apart (below).
-  const requests = all.filter(({ source }) => source !== 'service worker');
-  const transferred = Object.fromEntries([...KINDS, 'total'].map((k) => [k, 0])) as Record<
-    Kind | 'total',
-    number
-  >;
-  for (const { kind, bytes } of requests) {
-    transferred[kind] += bytes;
-    transferred.total += bytes;
-  }
   const appJsBytes = requests
     .filter(({ path }) => /\/index-[^/]*\.js$/.test(path))
     .reduce((sum, { bytes }) => sum + bytes, 0);
 
   const readyBytes = await heapUsed(cdp);
-
   // The walk: every step, without flights, in one evaluate; long tasks and slow frames watched
   // from just before the first step to just after the last.
   const walk = await page.evaluate(async () => {
@@ -320,6 +464,9 @@ async function measureRun(run: number, baseUrl: string, context: BrowserContext)
   });
   const afterWalkBytes = await heapUsed(cdp);
 
+  await withMotion(page, true);
+  const flights = await flightsIn(page, null);
+
   // The offline cache fills in the background, before or after map ready: counted over the run.
   const cached = [...finished.values()].filter(({ source }) => source === 'service worker');
   const offlineCache = {
@@ -334,13 +481,57 @@ async function measureRun(run: number, baseUrl: string, context: BrowserContext)
     textBeforeMapChunk: paints.fcp < paints.chunkEnd,
     largestContentfulPaintMs: paints.lcp.time,
     largestContentfulPaintElement: paints.lcp.element,
-    mapReadyMs,
+    mapReadyMs: moments.readyMs,
+    mapShownMs: moments.shownMs,
+    longestTaskToReadyMs: moments.longestTaskToReadyMs,
+    opening,
     transferred,
     appJsBytes,
     requests,
     offlineCache,
     walk,
     heap: { readyBytes, afterWalkBytes, ratio: afterWalkBytes / readyBytes },
+    flights,
+    pageErrors,
+  };
+}
+
+/** The floor, opened as the story opened in the same run, flying the cameras the story flew. */
+async function measureFloor(
+  run: number,
+  baseUrl: string,
+  context: BrowserContext,
+  story: Run,
+): Promise<FloorRun> {
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  const cdp = await context.newCDPSession(page);
+  const finished = await watchNetwork(cdp);
+  await page.addInitScript(watchLongTasks);
+  const { camera, width, height } = story.opening;
+  const url = new URL(baseUrl);
+  url.search = new URLSearchParams({
+    camera: JSON.stringify(camera),
+    width: String(width),
+    height: String(height),
+  }).toString();
+  const response = await page.goto(url.href, { waitUntil: 'load', timeout: 60_000 });
+  if (!response?.ok()) throw new Error(`The floor did not load: HTTP ${response?.status()}`);
+  const moments = await readMoments(page);
+  const { transferred } = await transfersSoFar(page, finished, baseUrl);
+  await withMotion(page, false);
+  const flights = await flightsIn(page, story.flights.cameras);
+  return {
+    run,
+    mapShownMs: moments.shownMs,
+    mapReadyMs: moments.readyMs,
+    longestTaskToReadyMs: moments.longestTaskToReadyMs,
+    transferred,
+    flights,
     pageErrors,
   };
 }
@@ -359,7 +550,6 @@ function medians(runs: Run[]) {
     textBeforeMapChunkRuns: runs.filter((r) => r.textBeforeMapChunk).length,
     largestContentfulPaintMs: of((r) => r.largestContentfulPaintMs),
     largestContentfulPaintElements: [...new Set(runs.map((r) => r.largestContentfulPaintElement))],
-    mapReadyMs: of((r) => r.mapReadyMs),
     transferred: Object.fromEntries(
       [...KINDS, 'total' as const].map((kind) => [kind, of((r) => r.transferred[kind])]),
     ) as Record<Kind | 'total', number>,
@@ -378,7 +568,106 @@ function medians(runs: Run[]) {
       afterWalkBytes: of((r) => r.heap.afterWalkBytes),
       ratio: of((r) => r.heap.ratio),
     },
+    ...againstFloor(runs),
   };
+}
+
+/** The medians the story and the floor share, for the table against the floor. */
+function againstFloor(runs: (Run | FloorRun)[]) {
+  const of = (pick: (run: Run | FloorRun) => number) => median(runs.map(pick));
+  return {
+    mapShownMs: of((r) => r.mapShownMs),
+    mapReadyMs: of((r) => r.mapReadyMs),
+    longestTaskToReadyMs: of((r) => r.longestTaskToReadyMs),
+    js: of((r) => r.transferred.js),
+    css: of((r) => r.transferred.css),
+    fonts: of((r) => r.transferred.fonts),
+    data: of((r) => r.transferred.data),
+    total: of((r) => r.transferred.total),
+    flightStepMs: of((r) => r.flights.medianStepMs),
+    flightsTotalMs: of((r) => r.flights.totalMs),
+    flightFrameP95Ms: of((r) => r.flights.frameP95Ms),
+    flightLongestTaskMs: of((r) => r.flights.longestTaskMs),
+  };
+}
+
+/** Goals against the floor (issue: "the map as fast as maplibre itself"): ratios, or a ceiling. */
+const FLOOR_GOALS = { shown: 1.1, ready: 1.3, frameP95: 1.1, longestTaskMs: 200 };
+
+function floorTable(
+  ours: ReturnType<typeof againstFloor>,
+  floor: ReturnType<typeof againstFloor>,
+  layers: number,
+): string {
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+  const row = (
+    label: string,
+    a: number,
+    b: number,
+    show: (value: number) => string,
+    goal: string,
+    ok: boolean | null,
+  ) =>
+    `| ${label} | ${show(a)} | ${show(b)} | ${ratio(a, b).toFixed(2)}× | ${goal} | ${ok === null ? 'reported' : verdict(ok)} |`;
+  return [
+    '| Measure (medians) | Story | maplibre alone | Ratio | Goal | |',
+    '| --- | --- | --- | --- | --- | --- |',
+    row(
+      'Map on screen (first frame with the basemap)',
+      ours.mapShownMs,
+      floor.mapShownMs,
+      ms,
+      `≤ ${FLOOR_GOALS.shown}×`,
+      ratio(ours.mapShownMs, floor.mapShownMs) <= FLOOR_GOALS.shown,
+    ),
+    row(
+      'Map ready (story layers usable)',
+      ours.mapReadyMs,
+      floor.mapReadyMs,
+      ms,
+      `≤ ${FLOOR_GOALS.ready}×`,
+      ratio(ours.mapReadyMs, floor.mapReadyMs) <= FLOOR_GOALS.ready,
+    ),
+    row(
+      'Longest task, navigation to ready',
+      ours.longestTaskToReadyMs,
+      floor.longestTaskToReadyMs,
+      ms,
+      `≤ ${FLOOR_GOALS.longestTaskMs} ms`,
+      ours.longestTaskToReadyMs <= FLOOR_GOALS.longestTaskMs,
+    ),
+    row(
+      `A step with a flight, asked to settled (first ${FLIGHT_STEPS} steps)`,
+      ours.flightStepMs,
+      floor.flightStepMs,
+      ms,
+      '–',
+      null,
+    ),
+    row(`All ${FLIGHT_STEPS} flights`, ours.flightsTotalMs, floor.flightsTotalMs, ms, '–', null),
+    row(
+      'Frame time during flights, 95th percentile',
+      ours.flightFrameP95Ms,
+      floor.flightFrameP95Ms,
+      ms,
+      `≤ ${FLOOR_GOALS.frameP95}×`,
+      ratio(ours.flightFrameP95Ms, floor.flightFrameP95Ms) <= FLOOR_GOALS.frameP95,
+    ),
+    row(
+      'Longest task during flights',
+      ours.flightLongestTaskMs,
+      floor.flightLongestTaskMs,
+      ms,
+      `≤ ${FLOOR_GOALS.longestTaskMs} ms`,
+      ours.flightLongestTaskMs <= FLOOR_GOALS.longestTaskMs,
+    ),
+    row('JavaScript to ready (gzipped)', ours.js, floor.js, kb, '–', null),
+    row('CSS to ready', ours.css, floor.css, kb, '–', null),
+    row('Fonts to ready', ours.fonts, floor.fonts, kb, '–', null),
+    row('Data to ready', ours.data, floor.data, kb, '–', null),
+    row('Everything to ready', ours.total, floor.total, kb, '–', null),
+    `| Style layers | ${layers} | ${BASEMAP_LAYERS} | – | – | reported |`,
+  ].join('\n');
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
@@ -502,24 +791,37 @@ function runsTable(runs: Run[]): string {
 it(`measures ${RUNS} fresh loads and walks of the built story`, async () => {
   if (!existsSync(`${DIST}index.html`)) throw new Error('No build in dist/: run `npm run bench`.');
   const server = await serveStatic(DIST);
+  const floorSite = writeFloorSite(DIST);
+  const floorServer = await serveStatic(floorSite);
   const runs: Run[] = [];
+  const floorRuns: FloorRun[] = [];
   let chromium = '';
+  /** A fresh browser for one measurement: nothing cached, nothing compiled. */
+  const fresh = async <T>(measure: (context: BrowserContext) => Promise<T>): Promise<T> => {
+    const context = await launchChromium({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    try {
+      chromium ||= context.browser()?.version() ?? '';
+      return await measure(context);
+    } finally {
+      await context.close();
+    }
+  };
   try {
     for (let run = 1; run <= RUNS; run++) {
-      const context = await launchChromium({
-        viewport: { width: 1280, height: 800 },
-        reducedMotion: 'reduce',
-      });
-      try {
-        chromium ||= context.browser()?.version() ?? '';
-        runs.push(await measureRun(run, server.url, context));
-      } finally {
-        await context.close();
-      }
+      const story = await fresh((context) => measureRun(run, server.url, context));
+      runs.push(story);
+      floorRuns.push(await fresh((context) => measureFloor(run, floorServer.url, context, story)));
     }
   } finally {
     await server.close();
+    await floorServer.close();
+    rmSync(floorSite, { recursive: true, force: true });
   }
+  const floorErrors = floorRuns.flatMap((run) => run.pageErrors);
+  if (floorErrors.length) throw new Error(`The floor page failed: ${floorErrors.join('; ')}`);
 
   const cpu = cpus();
   const machine = {
@@ -534,12 +836,15 @@ it(`measures ${RUNS} fresh loads and walks of the built story`, async () => {
     .replace(/:\d\d\.\d+Z$/, ' UTC')
     .replace('T', ' ');
   const summary = medians(runs);
+  const floorSummary = againstFloor(floorRuns);
+  const layers = buildStyle((file) => file, 1, 'http://localhost/').layers.length;
   const markdown = table(summary, runs.length);
+  const floorMarkdown = floorTable(summary, floorSummary, layers);
 
   await mkdir(new URL('.', RESULTS), { recursive: true });
   await writeFile(
     RESULTS,
-    `${JSON.stringify({ date, machine, runs: runs.length, budgets: BUDGET, medians: summary, all: runs }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, runs: runs.length, budgets: BUDGET, medians: summary, floor: { goals: FLOOR_GOALS, medians: floorSummary, all: floorRuns }, styleLayers: layers, all: runs }, null, 2)}\n`,
   );
   const report = [
     '# Benchmarks',
@@ -570,6 +875,17 @@ it(`measures ${RUNS} fresh loads and walks of the built story`, async () => {
     '',
     markdown,
     '',
+    '## Against maplibre alone',
+    '',
+    'In each run, after the story, a fresh browser opens a bare page that loads maplibre-gl with ' +
+      'the story’s basemap (the same style, data and fonts) and nothing else, at the camera and ' +
+      'map size the story opened with (`tests/bench/floor.ts`). Both then fly, with motion on, ' +
+      `through the cameras of the story’s first ${FLIGHT_STEPS} steps: the story by its own ` +
+      'steps, the floor by maplibre’s `flyTo`. The ratios are what the story costs over the ' +
+      'library’s floor on the same machine, which compares across machines better than times.',
+    '',
+    floorMarkdown,
+    '',
     '## Each run',
     '',
     runsTable(runs),
@@ -583,6 +899,7 @@ it(`measures ${RUNS} fresh loads and walks of the built story`, async () => {
   await mkdir(new URL('.', REPORT), { recursive: true });
   await writeFile(REPORT, await format(report, prettierOptions));
   console.log(`\n${await format(markdown, prettierOptions)}`);
+  console.log(`\n${await format(floorMarkdown, prettierOptions)}`);
 
   expect(runs).toHaveLength(RUNS);
 });
