@@ -1,6 +1,8 @@
 /**
- * How long the camera takes to fly between two views: about 1.5 s between neighbours, up to 2.5 s
- * across the world or through large zoom changes, so every move reads as deliberate.
+ * How long the camera takes to fly between two views: long enough to read as a move from one
+ * place to another (0.6 s between neighbours), short enough that the subject has settled about a
+ * second after the reader asked for it (as in the news-graphics story maps readers know), and up
+ * to 1.6 s across the world or through large zoom changes, which need the time to stay legible.
  */
 import distance from '@turf/distance';
 
@@ -9,8 +11,8 @@ export interface CameraLike {
   zoom: number;
 }
 
-export const MIN_FLIGHT_MS = 1500;
-export const MAX_FLIGHT_MS = 2500;
+export const MIN_FLIGHT_MS = 600;
+export const MAX_FLIGHT_MS = 1600;
 /** A move this far (km), or through this many zoom levels, takes the longest flight. */
 const FAR_KM = 5000;
 const FAR_ZOOM = 5;

@@ -48,6 +48,7 @@ function page(style: object): string {
 <head>
 <meta charset="utf-8">
 <title>maplibre alone</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="./maplibre-gl.css">
 <style>html, body { margin: 0; } #map { width: 100vw; height: 100vh; }</style>
 </head>

@@ -324,11 +324,11 @@ async function measure() {
     await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
 
     // A reload (the kiosk's watchdog restarting it) or a crash would lose the count: fail at once.
+    // A new document, that is: the address following the attract loop changes only its hash.
     const broken = new Promise<never>((_, reject) => {
-      page.on('framenavigated', (frame) => {
-        if (frame === page.mainFrame())
-          reject(new Error(`The kiosk page reloaded (${warnings.join('; ') || 'no warning'})`));
-      });
+      page.on('load', () =>
+        reject(new Error(`The kiosk page reloaded (${warnings.join('; ') || 'no warning'})`)),
+      );
       page.on('crash', () => reject(new Error('The page crashed')));
     });
     broken.catch(() => {});

@@ -608,7 +608,7 @@ function floorTable(
     goal: string,
     ok: boolean | null,
   ) =>
-    `| ${label} | ${show(a)} | ${show(b)} | ${ratio(a, b).toFixed(2)}× | ${goal} | ${ok === null ? 'reported' : verdict(ok)} |`;
+    `| ${label} | ${show(a)} | ${show(b)} | ${b > 0 ? `${ratio(a, b).toFixed(2)}×` : '–'} | ${goal} | ${ok === null ? 'reported' : verdict(ok)} |`;
   return [
     '| Measure (medians) | Story | maplibre alone | Ratio | Goal | |',
     '| --- | --- | --- | --- | --- | --- |',
