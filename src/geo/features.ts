@@ -96,9 +96,15 @@ export function readLayerJson(layer: string, json: unknown): StoryFeature[] {
   return features as StoryFeature[];
 }
 
-/** Fetches a published layer from the site's data/ folder and checks it. */
-export async function fetchLayer(layer: string, init?: RequestInit): Promise<StoryFeature[]> {
-  const response = await fetch(layerUrl(layer), init);
+/**
+ * How long a data file may take before the story goes on without it and says so: the map draws
+ * what it has (src/map/resilience.ts), the explore view's list says it could not be loaded.
+ */
+export const DATA_WAIT_MS = 8000;
+
+/** Fetches a published layer from the site's data/ folder and checks it (within DATA_WAIT_MS). */
+export async function fetchLayer(layer: string): Promise<StoryFeature[]> {
+  const response = await fetch(layerUrl(layer), { signal: AbortSignal.timeout(DATA_WAIT_MS) });
   if (!response.ok) throw new Error(`data/${layer}.geojson: HTTP ${response.status}`);
   return readLayerJson(layer, await response.json());
 }

@@ -17,7 +17,7 @@ import { MIN_ZOOM, type FeatureRef, type MapPicture } from './picture.ts';
 
 const MAX_LATITUDE = 85.051129;
 import { featureAt, readDrawing, readLabelled, readLegend, type Drawing } from './readback.ts';
-import { DATA_WAIT_MS, watchContext, watchSources, type FaultEvents } from './resilience.ts';
+import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
 import { STORY_LAYER_IDS } from './layers.ts';
 import { buildStyle } from './style.ts';
@@ -123,7 +123,7 @@ export class StoryMap {
       if (!(IN_PAGE as readonly string[]).includes(id)) void this.source(id)?.setData(layerUrl(id));
     const [movements, places] = await Promise.all(
       IN_PAGE.map((layer) =>
-        fetchLayer(layer, { signal: AbortSignal.timeout(DATA_WAIT_MS) }).catch((error: unknown) => {
+        fetchLayer(layer).catch((error: unknown) => {
           console.warn(error);
           return null;
         }),

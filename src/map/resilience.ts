@@ -5,6 +5,7 @@
  * back to its static maps if it does not come back. Only a style that cannot load fails the map.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { DATA_WAIT_MS } from '../geo/features.ts';
 
 const CONTEXT_RESTORE_WAIT_MS = 5000;
 const CONTEXT_GONE =
@@ -22,9 +23,6 @@ export interface FaultEvents {
   /** The map cannot recover: the page should do without it. */
   failed: (message: string) => void;
 }
-
-/** How long a data file may take before the map goes on without it (and says so). */
-export const DATA_WAIT_MS = 8000;
 
 export interface SourceWatch {
   /**

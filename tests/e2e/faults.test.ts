@@ -109,6 +109,10 @@ describe('faults', () => {
     await expectStepShown(page, step);
     await page.screenshot({ path: 'test-output/screenshots/data-overdue.png' });
     expect(await page.evaluate(() => window.storymap.state().labelled)).toEqual([]);
+    // The explore view lists the places too: it says it cannot, and gives the story back.
+    await page.locator('.step-nav .explore').click();
+    await page.getByText('The list of features could not be loaded').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Back to the story' }).click();
     // The server answers at last: the notice goes and the step's places are named.
     holding = false;
     await Promise.all(held.map((route) => route.continue()));
