@@ -34,7 +34,14 @@ export async function settled(
   for (;;) {
     if (map.isMoving()) await map.once('moveend');
     map.triggerRepaint();
-    await Promise.race([map.once('idle'), stalled().then(() => map.once('render'))]);
+    await Promise.race([map.once('idle'), stalled().then(() => drawn(map))]);
     if (!map.isMoving()) return;
   }
+}
+
+/** Resolves once the map has drawn a new frame (one is asked for: an idle map draws none). */
+function drawn(map: maplibregl.Map): Promise<unknown> {
+  const frame = map.once('render');
+  map.triggerRepaint();
+  return frame;
 }

@@ -123,6 +123,20 @@ describe('faults', () => {
     expect(reader.errors.filter((e) => !/Map error|signal timed out/.test(e))).toEqual([]);
   });
 
+  it('is ready on a phone when one story file alone never answers (nothing else left to draw)', async () => {
+    const reader = await chromium.open({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      waitForReady: false,
+      beforeLoad: ({ context }) => context.route(/\/data\/zones\.geojson$/, () => {}),
+    });
+    await waitForMap(reader.page, 30_000);
+    await expect(reader.page.locator('.map-status.notice').textContent()).resolves.toContain(
+      'has not arrived yet',
+    );
+  });
+
   it('falls back to system fonts when the font files cannot be fetched', async () => {
     const reader = await chromium.open({
       beforeLoad: ({ context }) => context.route('**/*.woff2', (route) => route.abort()),
