@@ -21,7 +21,7 @@ import { watchContext, watchSources, type FaultEvents } from './resilience.ts';
 import { RouteFlow } from './route-flow.ts';
 import { STORY_LAYER_IDS } from './layers.ts';
 import { buildStyle } from './style.ts';
-import { endWarmUp, NOTHING, prepareWarmUp, warmUp } from './warm-up.ts';
+import { hideUntilDrawn, NOTHING, showMap, warmUp } from './warm-up.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -44,7 +44,7 @@ export interface MapEvents extends FaultEvents {
 }
 
 export class StoryMap {
-  /** Resolves once the style, the page's data and the warm-up are done; rejects if the style fails. */
+  /** Resolves once the style and the page's data have loaded; rejects if the style fails. */
   readonly loaded: Promise<void>;
   private readonly map: maplibregl.Map;
   private readonly data: PageData = { movements: new Map(), places: new Map() };
@@ -55,8 +55,11 @@ export class StoryMap {
   private readonly zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
   /** What the map shows now (NOTHING until the first picture), and what it was last asked for. */
   private shown: MapPicture = NOTHING;
-  private wanted: MapPicture | null = null;
+  private wanted: { picture: MapPicture; animate: boolean } | null = null;
   private visible = false;
+  /** While the map warms up (after its first picture), and what it showed as it began. */
+  private warming: Promise<void> | null = null;
+  private stillSnapshot: MapSnapshot | null = null;
   /** Bumped by every picture applied; a settle that finds it changed was overtaken. */
   private generation = 0;
   private current: Promise<void> = Promise.resolve();
@@ -67,14 +70,18 @@ export class StoryMap {
     private readonly events: MapEvents,
     /** How much larger than on a desk the map's labels and symbols are drawn (a kiosk's room). */
     symbolScale = 1,
+    /** The camera of the picture the map will first be given, if known. */
+    opening: Camera | null = null,
   ) {
-    prepareWarmUp(container);
+    hideUntilDrawn(container);
     this.map = new maplibregl.Map({
       container,
       style: buildStyle(dataUrl, symbolScale),
-      // Starts zoomed out for the warm-up; the first picture sets the camera.
-      center: [100, 20],
-      zoom: 0,
+      // The basemap loads for the opening view at once.
+      center: opening?.center ?? [100, 20],
+      zoom: opening?.zoom ?? 0,
+      bearing: opening?.bearing ?? 0,
+      pitch: opening?.pitch ?? 0,
       minZoom: MIN_ZOOM,
       transformConstrain: keepInWorld,
       // The story steers the map; scrolling the page must never zoom or pan it.
@@ -98,14 +105,15 @@ export class StoryMap {
       // maplibre has rebuilt its drawing state: draw the wanted picture again, from scratch.
       restored: () => {
         this.shown = NOTHING;
-        if (this.wanted) this.apply(this.wanted, { animate: false });
+        if (this.wanted) this.apply(this.wanted.picture, { animate: false });
       },
     });
     const sources = watchSources(this.map, events);
     this.stalled = sources.stalled;
+    // Fetched while the style and the basemap load, not after.
+    const inPage = fetchInPage();
     this.loaded = sources.loaded.then(async () => {
-      await this.loadData();
-      await warmUp(this.map, this.data, this.stalled);
+      await this.loadData(inPage);
     });
     this.map.on('click', (event) => {
       if (this.shown.interactive) events.picked(featureAt(this.map, event.point));
@@ -113,22 +121,15 @@ export class StoryMap {
   }
 
   /**
-   * Movements and places are fetched once, here, and handed to their sources; the other layers
+   * Movements and places are fetched once (fetchInPage) and handed to their sources; the other layers
    * go to the map's worker by URL. A layer that fails, or takes longer than DATA_WAIT_MS, is left
    * to the worker, which retries it (the page then does without its features: no period names,
    * no progress drawing).
    */
-  private async loadData(): Promise<void> {
+  private async loadData(inPage: ReturnType<typeof fetchInPage>): Promise<void> {
     for (const id of STORY_LAYER_IDS)
       if (!(IN_PAGE as readonly string[]).includes(id)) void this.source(id)?.setData(layerUrl(id));
-    const [movements, places] = await Promise.all(
-      IN_PAGE.map((layer) =>
-        fetchLayer(layer).catch((error: unknown) => {
-          console.warn(error);
-          return null;
-        }),
-      ),
-    );
+    const [movements, places] = await inPage;
     IN_PAGE.forEach((layer, i) => {
       const features = [movements, places][i];
       void this.source(layer)?.setData(
@@ -145,8 +146,9 @@ export class StoryMap {
    * new subject be flown to; the first picture and layout changes never fly.
    */
   apply(picture: MapPicture, { animate }: { animate: boolean }): void {
-    this.wanted = picture;
-    if (this.context.lost() || samePicture(this.shown, picture)) return;
+    this.wanted = { picture, animate };
+    // A picture asked for during the warm-up is drawn when it ends (whenSettled waits for it).
+    if (this.context.lost() || this.warming || samePicture(this.shown, picture)) return;
     const last = this.shown;
     this.shown = picture;
     if (!picture.flow || layersKey(last) !== layersKey(picture)) this.flow.stop();
@@ -156,12 +158,28 @@ export class StoryMap {
     const generation = ++this.generation;
     this.current = settled(this.map, this.stalled).then(() => {
       if (generation !== this.generation) return;
-      if (!this.visible) endWarmUp(this.map);
-      this.visible = true;
       // Steps bring their own key; the explore view's is whatever is in view.
       this.events.settled(picture.interactive ? readLegend(this.map, picture.emphasis) : []);
+      if (!this.visible) return this.show();
       // After settling: a flowing route keeps the map drawing, and "settled" means idle.
       if (picture.flow && layersKey(last) !== layersKey(picture)) this.flow.start();
+    });
+  }
+
+  /**
+   * Shows the first picture, and warms the map up behind a still of it while the reader reads:
+   * the map is ready as soon as it has a picture, and its first steps do not stall.
+   */
+  private show(): void {
+    showMap(this.map);
+    this.visible = true;
+    const shown = this.shown;
+    this.stillSnapshot = this.snapshot();
+    this.warming = warmUp(this.map, shown, this.data, this.stalled).finally(() => {
+      this.warming = null;
+      this.stillSnapshot = null;
+      if (shown.flow) this.flow.start();
+      if (this.wanted) this.apply(this.wanted.picture, { animate: this.wanted.animate });
     });
   }
 
@@ -170,11 +188,14 @@ export class StoryMap {
     let generation: number;
     do {
       generation = this.generation;
+      await this.warming;
       await this.current;
     } while (generation !== this.generation);
   }
 
   snapshot(): MapSnapshot {
+    // During the warm-up the reader sees a still of the picture, as it was read then.
+    if (this.stillSnapshot) return this.stillSnapshot;
     const bounds = this.map.getBounds();
     return {
       camera: readCamera(this.map),
@@ -191,6 +212,18 @@ export class StoryMap {
   private source(id: string): maplibregl.GeoJSONSource | undefined {
     return this.map.getSource<maplibregl.GeoJSONSource>(id);
   }
+}
+
+/** The layers the page keeps itself (null: failed or overdue, so left to the map's worker). */
+function fetchInPage() {
+  return Promise.all(
+    IN_PAGE.map((layer) =>
+      fetchLayer(layer).catch((error: unknown) => {
+        console.warn(error);
+        return null;
+      }),
+    ),
+  );
 }
 
 /** Whether two pictures would draw the same map (pictures are plain data). */

@@ -1,17 +1,21 @@
 /**
- * Draws every story layer once, unseen, before the map is ready: the first draw of each kind of
- * layer compiles its shaders, which otherwise stalls the first step that shows it (a quarter of a
- * second each under software GL). The map is drawn hidden, on a tiny canvas with the whole world
- * in it, so every kind of feature is drawn for almost nothing.
+ * Draws every story layer once, unseen, between the map's first picture and its being ready: the
+ * first draw of each kind of layer compiles its shaders (and, under software GL, its drawing
+ * routines), which would otherwise stall the first step that shows it. The map is drawn on a tiny
+ * canvas with the whole world in it, so every kind of feature is drawn for almost nothing, while
+ * the reader sees a still of the first picture: the map is on screen as soon as it has one.
  */
 import type * as maplibregl from 'maplibre-gl';
 import { applyPicture, type PageData } from './apply.ts';
-import { settled } from './camera.ts';
+import { readCamera, settled } from './camera.ts';
 import { STORY_LAYER_IDS } from './layers.ts';
 import type { MapPicture } from './picture.ts';
 
-/** The map's size while it warms up. */
+/** The map's size and camera while it warms up: the whole world on a tiny canvas. */
 const WARM_UP_SIZE = { width: '96px', height: '96px', right: 'auto', bottom: 'auto' };
+const WHOLE_WORLD = { center: [100, 20] as [number, number], zoom: 0, bearing: 0, pitch: 0 };
+/** The least opacity the compositor still draws (see hideUntilDrawn). */
+const HIDDEN = '0.004';
 
 /** No story layer, no camera: what the map shows before its first picture. */
 export const NOTHING: MapPicture = {
@@ -33,22 +37,40 @@ export const NOTHING: MapPicture = {
 };
 
 /**
- * Call before the map's first draw: it shrinks the container and makes it all but transparent
- * until the first picture is in place. Not hidden: a canvas the compositor never shows has its
- * drawing (and the shaders' compiling) put off until it is shown, and the browser then does all
- * of it in one frame, seconds long under software GL, right as the map appears. At 0.4 % opacity
- * (one step of 255, the least the compositor still draws) each warm-up frame is done in its turn.
+ * Call before the map's first draw: the map is all but transparent until its first picture is
+ * drawn. Not hidden: a canvas the compositor never shows has its drawing (and the shaders'
+ * compiling) put off until it is shown, and the browser then does all of it in one frame, seconds
+ * long under software GL, right as the map appears. At 0.4 % opacity (one step of 255, the least
+ * the compositor still draws) each frame is done in its turn.
  */
-export function prepareWarmUp(container: HTMLElement): void {
-  container.style.opacity = '0.004';
-  Object.assign(container.style, WARM_UP_SIZE);
+export function hideUntilDrawn(container: HTMLElement): void {
+  container.style.opacity = HIDDEN;
 }
 
+/** Shows the map once its first picture is drawn (a mark for the benchmark to read). */
+export function showMap(map: maplibregl.Map): void {
+  map.getContainer().style.opacity = '';
+  performance.mark('storymap:map-shown');
+}
+
+/**
+ * Draws every story layer once while the reader sees a still of the picture shown, then puts that
+ * picture back. Call once the map is shown, with the picture it shows.
+ */
 export async function warmUp(
   map: maplibregl.Map,
+  shown: MapPicture,
   data: PageData,
   stalled: () => Promise<void>,
 ): Promise<void> {
+  const container = map.getContainer();
+  const camera = readCamera(map);
+  const still = stillOf(map);
+  container.after(still);
+  container.style.opacity = HIDDEN;
+  Object.assign(container.style, WARM_UP_SIZE);
+  map.resize();
+  map.jumpTo(WHOLE_WORLD);
   const movements = [...data.movements.keys()];
   const [place] = data.places.keys();
   // Half the movements draw themselves and half are drawn whole, so both kinds of layer draw;
@@ -65,18 +87,31 @@ export async function warmUp(
     ringed: place ?? null,
   };
   try {
-    applyPicture(map, null, everything, data, { animate: false });
+    applyPicture(map, shown, everything, data, { animate: false });
     await settled(map, stalled);
   } finally {
-    applyPicture(map, everything, NOTHING, data, { animate: false });
-    const container = map.getContainer();
+    applyPicture(map, everything, shown, data, { animate: false });
+    map.jumpTo(camera);
     for (const property of Object.keys(WARM_UP_SIZE)) container.style.removeProperty(property);
     map.resize();
+    await settled(map, stalled);
+    container.style.opacity = '';
+    still.remove();
   }
 }
 
-/** Shows the map once its first picture is in place (a mark for the benchmark to read). */
-export function endWarmUp(map: maplibregl.Map): void {
-  map.getContainer().style.opacity = '';
-  performance.mark('storymap:map-shown');
+/**
+ * A copy of the map's canvas as it is now, to lay over the map. Call in the task of the frame the
+ * map last drew (as its "idle" is answered): the canvas keeps its pixels only until that frame is
+ * on screen.
+ */
+function stillOf(map: maplibregl.Map): HTMLCanvasElement {
+  const canvas = map.getCanvas();
+  const still = document.createElement('canvas');
+  [still.width, still.height] = [canvas.width, canvas.height];
+  still.className = 'map-still';
+  still.setAttribute('aria-hidden', 'true');
+  Object.assign(still.style, { position: 'absolute', inset: '0', width: '100%', height: '100%' });
+  still.getContext('2d')?.drawImage(canvas, 0, 0);
+  return still;
 }

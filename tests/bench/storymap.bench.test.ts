@@ -393,7 +393,8 @@ async function measureRun(run: number, baseUrl: string, context: BrowserContext)
   await page.waitForFunction(() => window.storymap?.state().ready, null, { timeout: 60_000 });
   const moments = await readMoments(page);
   const opening = await page.evaluate(() => {
-    const pane = document.querySelector<HTMLElement>('.map')!;
+    // The pane: the map's own element is tiny while it warms up after its first picture.
+    const pane = document.querySelector<HTMLElement>('.map')!.parentElement!;
     return {
       camera: window.storymap.state().camera,
       width: pane.clientWidth,
