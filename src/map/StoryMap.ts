@@ -27,6 +27,8 @@ maplibregl.setWorkerUrl(workerUrl);
 
 /** Layers the page needs as features too (drawn by progress, ringed from the text). */
 const IN_PAGE = ['troop-movements', 'places'] as const;
+/** How long the reader stays on a picture before an interrupted warm-up starts again. */
+const WARM_UP_QUIET_MS = 1500;
 
 export interface MapSnapshot {
   camera: Camera;
@@ -57,9 +59,11 @@ export class StoryMap {
   private shown: MapPicture = NOTHING;
   private wanted: { picture: MapPicture; animate: boolean } | null = null;
   private visible = false;
-  /** While the map warms up (after its first picture), and what it showed as it began. */
-  private warming: Promise<void> | null = null;
+  /** The warm-up under way (warm-up.ts), what the map showed as it began, and how it has gone. */
+  private warming: { interrupt: () => void; done: Promise<void> } | null = null;
   private stillSnapshot: MapSnapshot | null = null;
+  private warmUps = 0;
+  private warmedUp = false;
   /** Bumped by every picture applied; a settle that finds it changed was overtaken. */
   private generation = 0;
   private current: Promise<void> = Promise.resolve();
@@ -147,40 +151,63 @@ export class StoryMap {
    */
   apply(picture: MapPicture, { animate }: { animate: boolean }): void {
     this.wanted = { picture, animate };
-    // A picture asked for during the warm-up is drawn when it ends (whenSettled waits for it).
-    if (this.context.lost() || this.warming || samePicture(this.shown, picture)) return;
+    if (this.warming) {
+      // The reader's next picture goes first: the warm-up stops, and this is drawn as it ends.
+      if (!samePicture(this.shown, picture)) this.warming.interrupt();
+      return;
+    }
+    if (this.context.lost() || samePicture(this.shown, picture)) return;
     const last = this.shown;
     this.shown = picture;
     if (!picture.flow || layersKey(last) !== layersKey(picture)) this.flow.stop();
     if (last.interactive !== picture.interactive)
       setInteractive(this.map, picture.interactive, this.zoomButtons, keepInWorld);
     applyPicture(this.map, last, picture, this.data, { animate: animate && this.visible });
+    this.settle(layersKey(last) !== layersKey(picture));
+  }
+
+  /** Waits for the map to draw the picture shown, then tells the page and starts what follows. */
+  private settle(newLayers: boolean): void {
+    const picture = this.shown;
     const generation = ++this.generation;
     this.current = settled(this.map, this.stalled).then(() => {
       if (generation !== this.generation) return;
+      if (!this.visible) showMap(this.map);
+      this.visible = true;
       // Steps bring their own key; the explore view's is whatever is in view.
       this.events.settled(picture.interactive ? readLegend(this.map, picture.emphasis) : []);
-      if (!this.visible) return this.show();
       // After settling: a flowing route keeps the map drawing, and "settled" means idle.
-      if (picture.flow && layersKey(last) !== layersKey(picture)) this.flow.start();
+      if (picture.flow && newLayers) this.flow.start();
+      if (!this.warmedUp) this.warmUpWhenQuiet(generation);
     });
   }
 
   /**
-   * Shows the first picture, and warms the map up behind a still of it while the reader reads:
-   * the map is ready as soon as it has a picture, and its first steps do not stall.
+   * Warms the map up (warm-up.ts) once the reader has stayed on a picture for a moment: at once
+   * after the first picture (the reader has only just arrived), WARM_UP_QUIET_MS after the others.
    */
-  private show(): void {
-    showMap(this.map);
-    this.visible = true;
-    const shown = this.shown;
-    this.stillSnapshot = this.snapshot();
-    this.warming = warmUp(this.map, shown, this.data, this.stalled).finally(() => {
-      this.warming = null;
-      this.stillSnapshot = null;
-      if (shown.flow) this.flow.start();
-      if (this.wanted) this.apply(this.wanted.picture, { animate: this.wanted.animate });
-    });
+  private warmUpWhenQuiet(generation: number): void {
+    const start = () => {
+      if (generation !== this.generation || this.warming || this.context.lost()) return;
+      const shown = this.shown;
+      this.flow.stop();
+      this.stillSnapshot = this.snapshot();
+      let interrupt = () => {};
+      const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+      const done = warmUp(this.map, shown, this.data, this.stalled, interrupted).then(
+        ({ complete, reveal }) => {
+          this.warming = null;
+          this.stillSnapshot = null;
+          this.warmedUp = complete;
+          const { picture, animate } = this.wanted ?? { picture: shown, animate: false };
+          if (samePicture(this.shown, picture)) this.settle(true);
+          else this.apply(picture, { animate });
+          void this.whenSettled().then(reveal);
+        },
+      );
+      this.warming = { interrupt, done };
+    };
+    setTimeout(start, this.warmUps++ ? WARM_UP_QUIET_MS : 0);
   }
 
   /** Resolves when the map has settled on the latest picture it was given. */
@@ -188,7 +215,7 @@ export class StoryMap {
     let generation: number;
     do {
       generation = this.generation;
-      await this.warming;
+      await this.warming?.done;
       await this.current;
     } while (generation !== this.generation);
   }

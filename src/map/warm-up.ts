@@ -1,9 +1,10 @@
 /**
- * Draws every story layer once, unseen, between the map's first picture and its being ready: the
- * first draw of each kind of layer compiles its shaders (and, under software GL, its drawing
- * routines), which would otherwise stall the first step that shows it. The map is drawn on a tiny
- * canvas with the whole world in it, so every kind of feature is drawn for almost nothing, while
- * the reader sees a still of the first picture: the map is on screen as soon as it has one.
+ * Draws every story layer once, unseen, while the reader reads: the first draw of each kind of
+ * layer compiles its shaders (and, under software GL, its drawing routines), which would otherwise
+ * stall the first step that shows it. The map is drawn on a tiny canvas with the whole world in
+ * it, so every kind of feature is drawn for almost nothing, while the reader sees a still of the
+ * picture shown. It is not on the way to the map being ready: it starts once the first picture is
+ * shown, gives way to the reader's next picture, and starts again when the reader pauses.
  */
 import type * as maplibregl from 'maplibre-gl';
 import { applyPicture, type PageData } from './apply.ts';
@@ -53,16 +54,26 @@ export function showMap(map: maplibregl.Map): void {
   performance.mark('storymap:map-shown');
 }
 
+/** How a warm-up ended, and how to show the map again once it has drawn the picture wanted. */
+export interface WarmUpEnd {
+  /** Whether every layer was drawn (false: interrupted before). */
+  complete: boolean;
+  /** Takes the still away: call once the map has drawn at its full size again. */
+  reveal: () => void;
+}
+
 /**
  * Draws every story layer once while the reader sees a still of the picture shown, then puts that
- * picture back. Call once the map is shown, with the picture it shows.
+ * picture back (at its size, but not yet drawn: reveal once it is). `interrupted` stops it early:
+ * the reader's next picture does not wait for it.
  */
 export async function warmUp(
   map: maplibregl.Map,
   shown: MapPicture,
   data: PageData,
   stalled: () => Promise<void>,
-): Promise<void> {
+  interrupted: Promise<void>,
+): Promise<WarmUpEnd> {
   const container = map.getContainer();
   const camera = readCamera(map);
   const still = stillOf(map);
@@ -88,22 +99,28 @@ export async function warmUp(
   };
   try {
     applyPicture(map, shown, everything, data, { animate: false });
-    await settled(map, stalled);
+    const complete = await Promise.race([
+      settled(map, stalled).then(() => true),
+      interrupted.then(() => false),
+    ]);
+    return {
+      complete,
+      reveal: () => {
+        container.style.opacity = '';
+        still.remove();
+      },
+    };
   } finally {
     applyPicture(map, everything, shown, data, { animate: false });
     map.jumpTo(camera);
     for (const property of Object.keys(WARM_UP_SIZE)) container.style.removeProperty(property);
     map.resize();
-    await settled(map, stalled);
-    container.style.opacity = '';
-    still.remove();
   }
 }
 
 /**
- * A copy of the map's canvas as it is now, to lay over the map. Call in the task of the frame the
- * map last drew (as its "idle" is answered): the canvas keeps its pixels only until that frame is
- * on screen.
+ * A copy of the map's canvas, to lay over the map. The map draws first, in this task: a canvas
+ * keeps its pixels only until the frame that drew them is on screen.
  */
 function stillOf(map: maplibregl.Map): HTMLCanvasElement {
   const canvas = map.getCanvas();
@@ -112,6 +129,7 @@ function stillOf(map: maplibregl.Map): HTMLCanvasElement {
   still.className = 'map-still';
   still.setAttribute('aria-hidden', 'true');
   Object.assign(still.style, { position: 'absolute', inset: '0', width: '100%', height: '100%' });
+  map.redraw();
   still.getContext('2d')?.drawImage(canvas, 0, 0);
   return still;
 }

@@ -18,7 +18,8 @@ describe('on a phone', () => {
       const rect = (selector: string) =>
         document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
       return {
-        map: rect('.map'),
+        // What shows the map: while the map warms up (src/map/warm-up.ts), a still of it.
+        map: rect(document.querySelector('.map-still') ? '.map-still' : '.map'),
         text: rect('main.story'),
         viewport: { width: innerWidth, height: innerHeight },
       };
