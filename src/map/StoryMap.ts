@@ -112,6 +112,8 @@ export class StoryMap {
         if (this.wanted) this.apply(this.wanted.picture, { animate: false });
       },
     });
+    // A lost context ends a warm-up at once (there is nothing to draw on until it comes back).
+    this.map.on('webglcontextlost', () => this.warming?.interrupt());
     const sources = watchSources(this.map, events);
     this.stalled = sources.stalled;
     // Fetched while the style and the basemap load, not after.
@@ -189,6 +191,8 @@ export class StoryMap {
   private warmUpWhenQuiet(generation: number): void {
     const start = () => {
       if (generation !== this.generation || this.warming || this.context.lost()) return;
+      // Never under the reader's hands: the explore view is theirs to pan and zoom.
+      if (this.shown.interactive || this.map.isMoving()) return;
       const shown = this.shown;
       this.flow.stop();
       this.stillSnapshot = this.snapshot();
@@ -199,9 +203,12 @@ export class StoryMap {
           this.warming = null;
           this.stillSnapshot = null;
           this.warmedUp = complete;
-          const { picture, animate } = this.wanted ?? { picture: shown, animate: false };
-          if (samePicture(this.shown, picture)) this.settle(true);
-          else this.apply(picture, { animate });
+          // The picture it began with is drawn again first: the next one then follows it as it
+          // would have without the warm-up (maplibre places a name where it last was, if it can).
+          this.settle(true);
+          void this.current.then(() => {
+            if (this.wanted) this.apply(this.wanted.picture, { animate: this.wanted.animate });
+          });
           void this.whenSettled().then(reveal);
         },
       );

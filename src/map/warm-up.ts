@@ -111,7 +111,8 @@ export async function warmUp(
       },
     };
   } finally {
-    applyPicture(map, everything, shown, data, { animate: false });
+    // A lost context takes the style with it; the map draws its picture again when it comes back.
+    if (map.style) applyPicture(map, everything, shown, data, { animate: false });
     map.jumpTo(camera);
     for (const property of Object.keys(WARM_UP_SIZE)) container.style.removeProperty(property);
     map.resize();

@@ -100,7 +100,8 @@ export function differences(state: ShownState, step: Step, minFill = 0.5): strin
 
 export async function readState(page: Page): Promise<ShownState> {
   return page.evaluate(() => {
-    const map = document.querySelector<HTMLElement>('.map');
+    // The pane, which the map fills (but for the moments it warms up, src/map/warm-up.ts).
+    const map = document.querySelector<HTMLElement>('.map-pane');
     const pane = {
       width: map?.clientWidth ?? innerWidth,
       height: map?.clientHeight ?? innerHeight,

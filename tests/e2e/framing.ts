@@ -105,8 +105,11 @@ export async function framingProblems(page: Page, step: Step): Promise<string[]>
     ({ subject, stepId }) => {
       const state = window.storymap.state();
       if (state.stepId !== stepId) return [`the page shows ${state.stepId}, not ${stepId}`];
-      const canvas = document.querySelector<HTMLCanvasElement>('.map canvas');
-      const pane = document.querySelector<HTMLElement>('.map')!.getBoundingClientRect();
+      // The map's canvas, or the still that stands for it while it warms up (src/map/warm-up.ts).
+      const canvas =
+        document.querySelector<HTMLCanvasElement>('.map-still') ??
+        document.querySelector<HTMLCanvasElement>('.map canvas');
+      const pane = document.querySelector<HTMLElement>('.map-pane')!.getBoundingClientRect();
       const [[west, south], [east, north]] = state.bounds;
       const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
       // A longitude on the side of the antimeridian the view is on.

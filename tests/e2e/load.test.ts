@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useChromium, type StoryPage } from './story-page.ts';
+import { differences, readState } from './expect-step.ts';
+import { story as article } from './story-data.ts';
+import { goTo, useChromium, type StoryPage } from './story-page.ts';
 
 const chromium = useChromium();
 
@@ -65,5 +67,32 @@ describe('opening the story', () => {
       stepId: null,
       visibleLayers: [],
     });
+  });
+
+  it('is ready at its first picture, and warms up behind a still that gives way to the reader', async () => {
+    const { page } = await chromium.open();
+    const looks = () =>
+      page.evaluate(() => {
+        const map = document.querySelector<HTMLElement>('.map')!;
+        const pane = map.parentElement!;
+        return {
+          still: document.querySelector('.map-still') !== null,
+          whole: map.clientWidth === pane.clientWidth && map.clientHeight === pane.clientHeight,
+          shown: getComputedStyle(map).opacity === '1',
+        };
+      });
+    // Once its first picture is shown, the map draws every layer once (src/map/warm-up.ts) on a
+    // tiny map, behind a still of it, for some seconds. A reader who goes on at once does not
+    // wait for it: it stops, and the map draws the step.
+    const step = article.steps[12]!;
+    await goTo(page, step.id);
+    expect(await looks()).toEqual({ still: false, whole: true, shown: true });
+    const { camera, bounds, visibleLayers } = await readState(page);
+    expect(differences(await readState(page), step)).toEqual([]);
+    // Once the reader stays on the step, the warm-up starts again and ends on the same picture.
+    await page.waitForSelector('.map-still', { state: 'attached' });
+    await page.waitForSelector('.map-still', { state: 'detached', timeout: 30_000 });
+    expect(await looks()).toEqual({ still: false, whole: true, shown: true });
+    expect(await readState(page)).toMatchObject({ stepId: step.id, camera, bounds, visibleLayers });
   });
 });

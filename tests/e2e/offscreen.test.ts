@@ -25,7 +25,7 @@ function namedOffView(page: Page, stepId: string): Promise<string[]> {
   return page.evaluate(
     ({ stepId, positions }) => {
       const state = window.storymap.state();
-      const pane = document.querySelector<HTMLElement>('.map')!.getBoundingClientRect();
+      const pane = document.querySelector<HTMLElement>('.map-pane')!.getBoundingClientRect();
       const [[west, south], [east, north]] = state.bounds;
       const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
       const near = (lng: number) => lng + 360 * Math.round((west + east) / 2 / 360 - lng / 360);
@@ -48,7 +48,7 @@ function namedOffView(page: Page, stepId: string): Promise<string[]> {
 async function shownMarkers(page: Page) {
   await page.waitForFunction(() => document.querySelector('.edge-markers.shown'));
   return page.evaluate(() => {
-    const pane = document.querySelector('.map')!.getBoundingClientRect();
+    const pane = document.querySelector('.map-pane')!.getBoundingClientRect();
     return [...document.querySelectorAll<HTMLButtonElement>('.edge-marker')].map((button) => {
       const box = button.getBoundingClientRect();
       return {
@@ -92,7 +92,7 @@ it('marks the places the text names off the view, and brings one into view', asy
   await expect.poll(() => moscow.textContent()).toContain('Moscow');
   // A close-up: the locator shows where it lies, clear of the markers.
   const locator = await page.locator('svg.locator').boundingBox();
-  const pane = (await page.locator('.map').boundingBox())!;
+  const pane = (await page.locator('.map-pane').boundingBox())!;
   expect(locator).not.toBeNull();
   for (const marker of markers) {
     const box = { ...locator!, x: locator!.x - pane.x, y: locator!.y - pane.y };

@@ -68,7 +68,7 @@ describe('under reduced motion', () => {
     const step = story.steps.find((s) => s.view.kind === 'camera' && s.index > 3)!;
     await jumpTo(reader.page, step.id);
     const before = await readState(reader.page);
-    const box = (await reader.page.locator('.map').boundingBox())!;
+    const box = (await reader.page.locator('.map-pane').boundingBox())!;
     await reader.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await reader.page.mouse.wheel(0, -60);
     await reader.page.mouse.wheel(0, 60);
