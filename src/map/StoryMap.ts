@@ -62,7 +62,7 @@ export class StoryMap {
   /** The warm-up under way (warm-up.ts), what the map showed as it began, and how it has gone. */
   private warming: { interrupt: () => void; done: Promise<void> } | null = null;
   private stillSnapshot: MapSnapshot | null = null;
-  private warmUps = 0;
+  private warmUpTried = false;
   private warmedUp = false;
   /** Bumped by every picture applied; a settle that finds it changed was overtaken. */
   private generation = 0;
@@ -127,10 +127,10 @@ export class StoryMap {
   }
 
   /**
-   * Movements and places are fetched once (fetchInPage) and handed to their sources; the other layers
-   * go to the map's worker by URL. A layer that fails, or takes longer than DATA_WAIT_MS, is left
-   * to the worker, which retries it (the page then does without its features: no period names,
-   * no progress drawing).
+   * Movements and places are fetched once (fetchInPage) and handed to their sources; the other
+   * layers go to the map's worker by URL. A layer that fails, or takes longer than DATA_WAIT_MS, is
+   * left to the worker, which retries it (the page then does without its features: no period
+   * names, no progress drawing).
    */
   private async loadData(inPage: ReturnType<typeof fetchInPage>): Promise<void> {
     for (const id of STORY_LAYER_IDS)
@@ -214,7 +214,8 @@ export class StoryMap {
       );
       this.warming = { interrupt, done };
     };
-    setTimeout(start, this.warmUps++ ? WARM_UP_QUIET_MS : 0);
+    setTimeout(start, this.warmUpTried ? WARM_UP_QUIET_MS : 0);
+    this.warmUpTried = true;
   }
 
   /** Resolves when the map has settled on the latest picture it was given. */
