@@ -59,9 +59,8 @@ export class StoryMap {
   private shown: MapPicture = NOTHING;
   private wanted: { picture: MapPicture; animate: boolean } | null = null;
   private visible = false;
-  /** The warm-up under way (warm-up.ts), what the map showed as it began, and how it has gone. */
-  private warming: { interrupt: () => void; done: Promise<void> } | null = null;
-  private stillSnapshot: MapSnapshot | null = null;
+  /** The warm-up under way (warm-up.ts), with the map as it was read when it began. */
+  private warming: { interrupt: () => void; done: Promise<void>; still: MapSnapshot } | null = null;
   private warmUpTried = false;
   private warmedUp = false;
   /** Bumped by every picture applied; a settle that finds it changed was overtaken. */
@@ -106,14 +105,14 @@ export class StoryMap {
     this.flow = new RouteFlow(this.map);
     this.context = watchContext(this.map, {
       ...events,
+      // Nothing can be drawn until the context comes back: a warm-up ends at once.
+      lost: () => this.warming?.interrupt(),
       // maplibre has rebuilt its drawing state: draw the wanted picture again, from scratch.
       restored: () => {
         this.shown = NOTHING;
         if (this.wanted) this.apply(this.wanted.picture, { animate: false });
       },
     });
-    // A lost context ends a warm-up at once (there is nothing to draw on until it comes back).
-    this.map.on('webglcontextlost', () => this.warming?.interrupt());
     const sources = watchSources(this.map, events);
     this.stalled = sources.stalled;
     // Fetched while the style and the basemap load, not after.
@@ -195,13 +194,12 @@ export class StoryMap {
       if (this.shown.interactive || this.map.isMoving()) return;
       const shown = this.shown;
       this.flow.stop();
-      this.stillSnapshot = this.snapshot();
+      const still = this.snapshot();
       let interrupt = () => {};
       const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
       const done = warmUp(this.map, shown, this.data, this.stalled, interrupted).then(
         ({ complete, reveal }) => {
           this.warming = null;
-          this.stillSnapshot = null;
           this.warmedUp = complete;
           // The picture it began with is drawn again first: the next one then follows it as it
           // would have without the warm-up (maplibre places a name where it last was, if it can).
@@ -212,7 +210,7 @@ export class StoryMap {
           void this.whenSettled().then(reveal);
         },
       );
-      this.warming = { interrupt, done };
+      this.warming = { interrupt, done, still };
     };
     setTimeout(start, this.warmUpTried ? WARM_UP_QUIET_MS : 0);
     this.warmUpTried = true;
@@ -230,7 +228,7 @@ export class StoryMap {
 
   snapshot(): MapSnapshot {
     // During the warm-up the reader sees a still of the picture, as it was read then.
-    if (this.stillSnapshot) return this.stillSnapshot;
+    if (this.warming) return this.warming.still;
     const bounds = this.map.getBounds();
     return {
       camera: readCamera(this.map),

@@ -102,17 +102,19 @@ function signal(): { promise: Promise<void>; resolve: () => void } {
 }
 
 /**
- * Watches the drawing context. `lost` says whether the map can be touched now; `restored` runs
- * once maplibre has redrawn its style after the context came back.
+ * Watches the drawing context. The `lost` it returns says whether the map can be touched now; the
+ * `lost` event runs as the context goes, `restored` once maplibre has redrawn its style after the
+ * context came back.
  */
 export function watchContext(
   map: maplibregl.Map,
-  events: FaultEvents & { restored: () => void },
+  events: FaultEvents & { lost: () => void; restored: () => void },
 ): { lost: () => boolean } {
   let lost = false;
   let giveUp: ReturnType<typeof setTimeout> | undefined;
   map.on('webglcontextlost', () => {
     lost = true;
+    events.lost();
     events.notice(CONTEXT_WAITING);
     giveUp = setTimeout(() => events.failed(CONTEXT_GONE), CONTEXT_RESTORE_WAIT_MS);
   });
