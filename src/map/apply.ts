@@ -157,7 +157,7 @@ function drawLayers(map: maplibregl.Map, picture: MapPicture, last: MapPicture |
       const moving = layer.id === 'troop-movements' && !draw.alsoMoving ? [notMoving] : [];
       const uncut: maplibregl.ExpressionSpecification[] =
         layer.id === 'states' ? [['!', ['in', ['get', 'id'], ['literal', picture.namesCut]]]] : [];
-      // The layer's own filter (a planned movement's dashes, the DMZ band's line) stays.
+      // The layer's own filter (the DMZ band's line) stays.
       const its = draw.filter ? [draw.filter as ExprSpec] : [];
       map.setFilter(id, ['all', ...existsThen, ...its, ...only, ...moving, ...uncut]);
     });

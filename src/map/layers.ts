@@ -2,11 +2,19 @@
  * The story layers: one GeoJSON file in geo/ each, and how the map draws them. Steps name these ids.
  * Only types are imported from maplibre here, so build scripts can read this catalogue too.
  */
-import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { actorColour } from './actors.ts';
 import { INK } from './colours.ts';
 import { DOT_RADIUS } from './images.ts';
-import { circlePaint, colourOf, linePaint, ownOr, textLayout, textPaint } from './paint.ts';
+import {
+  circlePaint,
+  colourOf,
+  linePaint,
+  linePaintWhere,
+  ownOr,
+  textLayout,
+  textPaint,
+} from './paint.ts';
 import { SYMBOLS, type IconSymbol, type TextSymbol } from './symbology.ts';
 
 type SymbolLayout = NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']>;
@@ -44,8 +52,8 @@ export const BASEMAP_DATA: Omit<StoryLayer, 'title' | 'draw'>[] = [
 ];
 
 const ROUND = { 'line-cap': 'round', 'line-join': 'round' } as const;
-const PLANNED: FilterSpecification = ['==', ['get', 'status'], 'planned'];
-const NOT_PLANNED: FilterSpecification = ['!=', ['get', 'status'], 'planned'];
+/** A movement planned and never carried out: ghosted and dashed, on the same layer as the rest. */
+const PLANNED: ExpressionSpecification = ['==', ['get', 'status'], 'planned'];
 
 /** Chevrons along a line, pointing the way it went, in its actor's colour. */
 function chevrons(symbol: IconSymbol): Draw {
@@ -191,8 +199,11 @@ export const STORY_LAYERS: StoryLayer[] = [
     actors: true,
     title: 'Troop movements',
     draw: [
-      { type: 'line', filter: NOT_PLANNED, layout: ROUND, paint: linePaint(SYMBOLS.troopMovement) },
-      { type: 'line', filter: PLANNED, layout: ROUND, paint: linePaint(SYMBOLS.plannedMovement) },
+      {
+        type: 'line',
+        layout: ROUND,
+        paint: linePaintWhere(PLANNED, SYMBOLS.plannedMovement, SYMBOLS.troopMovement),
+      },
       movementArrows,
       lineLabel,
     ],
@@ -257,15 +268,9 @@ export const MOVING_SOURCE = 'moving';
 export const MOVING_DRAW: Draw[] = [
   {
     type: 'line',
-    filter: ['all', ['==', ['get', 'part'], 'line'], NOT_PLANNED],
+    filter: ['==', ['get', 'part'], 'line'],
     layout: ROUND,
-    paint: linePaint(SYMBOLS.movingLine),
-  },
-  {
-    type: 'line',
-    filter: ['all', ['==', ['get', 'part'], 'line'], PLANNED],
-    layout: ROUND,
-    paint: linePaint(SYMBOLS.plannedMovement),
+    paint: linePaintWhere(PLANNED, SYMBOLS.plannedMovement, SYMBOLS.movingLine),
   },
   { ...movementArrows, only: undefined, filter: ['==', ['get', 'part'], 'line'] },
   {

@@ -2,7 +2,13 @@
  * Contract test: the style we build is valid for the maplibre version we ship, so a paint or
  * filter mistake fails here rather than as a blank map in the browser.
  */
-import { validateStyleMin, featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import {
+  createPropertyExpression,
+  featureFilter,
+  latest,
+  validateStyleMin,
+  type StylePropertySpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STORY_LAYERS } from '../../src/map/layers.ts';
 
@@ -88,5 +94,56 @@ describe('buildStyle', () => {
     expect(filter.filter({ zoom: 5 }, feature('saigon', 19450101, 19751231))).toBe(true);
     expect(filter.filter({ zoom: 5 }, feature('hanoi', 19450101, 19751231))).toBe(false);
     expect(filter.filter({ zoom: 5 }, feature('saigon', 19550101, 19751231))).toBe(false);
+  });
+});
+
+describe('linePaintWhere', () => {
+  const spec = latest.paint_line as Record<string, StylePropertySpecification>;
+  /** A paint property's value for one feature, as maplibre evaluates it. */
+  function valueOf(paint: object, key: string, properties: object, state = {}) {
+    const value = (paint as Record<string, unknown>)[key];
+    const parsed = createPropertyExpression(value, 'paint', spec[key]);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const result = parsed.value.evaluate({ zoom: 5 }, { type: 2, properties } as never, state);
+    return JSON.parse(JSON.stringify(result));
+  }
+  const planned = { status: 'planned', actor: 'drv' };
+  const carried = { actor: 'drv' };
+
+  it('draws each feature as its own symbol would, from one layer', async () => {
+    const { linePaint, linePaintWhere } = await import('../../src/map/paint.ts');
+    const { SYMBOLS } = await import('../../src/map/symbology.ts');
+    const test = ['==', ['get', 'status'], 'planned'] as never;
+    const merged = linePaintWhere(test, SYMBOLS.plannedMovement, SYMBOLS.troopMovement);
+    const states = [{}, { own: true }, { own: true, highlight: true }];
+    for (const state of states) {
+      for (const key of ['line-color', 'line-width', 'line-opacity']) {
+        const alone = linePaint(SYMBOLS.troopMovement);
+        expect(valueOf(merged, key, carried, state)).toEqual(valueOf(alone, key, carried, state));
+        const ghost = linePaint(SYMBOLS.plannedMovement);
+        expect(valueOf(merged, key, planned, state)).toEqual(valueOf(ghost, key, planned, state));
+      }
+      expect(valueOf(merged, 'line-dasharray', planned, state)).toEqual([
+        ...SYMBOLS.plannedMovement.dash!,
+      ]);
+      // Solid: a dash with no gap.
+      expect(valueOf(merged, 'line-dasharray', carried, state)).toEqual([1, 0]);
+    }
+  });
+
+  it('refuses a symbol that changes with zoom, which a case cannot hold', async () => {
+    const { linePaintWhere } = await import('../../src/map/paint.ts');
+    const { SYMBOLS } = await import('../../src/map/symbology.ts');
+    const zoomed = {
+      ...SYMBOLS.troopMovement,
+      context: undefined,
+      width: [
+        [3, 1],
+        [7, 4],
+      ],
+    };
+    expect(() =>
+      linePaintWhere(['==', 1, 1] as never, SYMBOLS.plannedMovement, zoomed as never),
+    ).toThrow(/line-width changes with zoom/);
   });
 });
