@@ -98,11 +98,11 @@ describe('buildStyle', () => {
 });
 
 describe('linePaintWhere', () => {
-  const spec = latest.paint_line as Record<string, StylePropertySpecification>;
+  const spec = latest.paint_line as unknown as Record<string, StylePropertySpecification>;
   /** A paint property's value for one feature, as maplibre evaluates it. */
   function valueOf(paint: object, key: string, properties: object, state = {}) {
     const value = (paint as Record<string, unknown>)[key];
-    const parsed = createPropertyExpression(value, 'paint', spec[key]);
+    const parsed = createPropertyExpression(value, 'paint', spec[key]!);
     if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
     const result = parsed.value.evaluate({ zoom: 5 }, { type: 2, properties } as never, state);
     return JSON.parse(JSON.stringify(result));
