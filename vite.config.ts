@@ -1,10 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { coursePackagePlugin } from './scripts/course-package.ts';
 import { oembedPlugin } from './scripts/oembed-plugin.ts';
 import { offlinePlugin } from './scripts/offline-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { storyPlugin } from './scripts/story-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
+
+const story = storyPlugin();
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any folder of any static host.
@@ -13,11 +16,13 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     svelte(),
-    storyPlugin(),
+    story,
     prerenderPlugin(),
     // Optional oEmbed discovery, for sites that know their public address (docs/embedding.md).
     oembedPlugin(process.env.STORYMAP_URL),
     offlinePlugin(),
+    // SCORM packages of the built site for LMSs, in dist-package/ (README, "Course packages").
+    coursePackagePlugin(pkg.name, pkg.version, () => story.api.story()),
   ],
   build: {
     target: 'es2022',

@@ -188,7 +188,8 @@ export function bundledStory(story: Story): Story {
   return { ...story, steps: story.steps.map((step) => ({ ...step, paragraphs: [] })) };
 }
 
-export function storyPlugin(): Plugin {
+/** The plugin, with the validated story for other build steps (the course packages). */
+export function storyPlugin(): Plugin & { api: { story(): Story } } {
   let root = process.cwd();
   let build = false;
   let data: StoryData | undefined;
@@ -196,6 +197,7 @@ export function storyPlugin(): Plugin {
 
   return {
     name: 'storymap-content',
+    api: { story: () => load().story },
     configResolved(config) {
       root = config.root;
       build = config.command === 'build';

@@ -21,7 +21,7 @@ import { KIOSK_SYMBOL_SCALE } from './map/symbology.ts';
 import type { MapSnapshot } from './map/StoryMap.ts';
 import type { Bounds, Step, Story } from './story/types.ts';
 
-export type Mode = 'scroll' | 'kiosk' | 'embed';
+export type Mode = 'scroll' | 'kiosk' | 'embed' | 'course';
 
 export interface StoryState {
   mode: Mode;
@@ -130,7 +130,7 @@ export class StoryController {
   constructor(
     readonly mode: Mode,
     story: Pick<Story, 'steps' | 'places' | 'stateNames'>,
-    /** Limits the story to one section (`?mode=embed&section=…`); an unknown one is ignored. */
+    /** Limits the story to one section (`?mode=embed&section=…`, or `course`); an unknown one is ignored. */
     section: string | null = null,
   ) {
     this.story = story;

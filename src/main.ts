@@ -7,12 +7,17 @@ import { connectToHost } from './modes/embed.ts';
 import { story } from './story/story.ts';
 import './app.css';
 
-/** The mode comes from the URL: `/`, `/?mode=kiosk` or `/?mode=embed`; anything else reads as scroll. */
+/**
+ * The mode comes from the URL: `/`, `/?mode=kiosk`, `/?mode=embed` or `/?mode=course` (the course
+ * package's launch); anything else reads as scroll.
+ */
 function modeFromUrl(search: string): Mode {
   const mode = new URLSearchParams(search).get('mode');
-  if (mode === 'kiosk' || mode === 'embed' || mode === 'scroll') return mode;
+  if (mode === 'kiosk' || mode === 'embed' || mode === 'scroll' || mode === 'course') return mode;
   if (mode !== null)
-    console.warn(`Unknown mode "${mode}" (use scroll, kiosk or embed): reading in scroll mode.`);
+    console.warn(
+      `Unknown mode "${mode}" (use scroll, kiosk, embed or course): reading in scroll mode.`,
+    );
   return 'scroll';
 }
 
@@ -22,8 +27,12 @@ const root = document.documentElement;
 root.classList.add('scripted');
 const mode = modeFromUrl(location.search);
 root.dataset.mode = mode;
-// An embed may show one section only (`&section=…`); elsewhere `?section=` just says where to start.
-const section = mode === 'embed' ? new URLSearchParams(location.search).get('section') : null;
+// An embed or a course package may show one section only (`&section=…`); elsewhere `?section=`
+// just says where to start.
+const section =
+  mode === 'embed' || mode === 'course'
+    ? new URLSearchParams(location.search).get('section')
+    : null;
 const controller = new StoryController(mode, story, section);
 installApi(controller, __APP_VERSION__);
 const target = document.getElementById('app')!;
@@ -35,6 +44,10 @@ if (mode === 'embed') {
   void loadConfig(story.steps.map((step) => step.id)).then((config) =>
     connectToHost(controller, config.embed.allowedOrigins),
   );
+}
+// Only the course package talks to an LMS: its code is fetched there alone.
+if (mode === 'course') {
+  void import('./course/lms.ts').then(({ connectToLms }) => connectToLms(controller, story));
 }
 
 // The offline cache (scripts/service-worker.js): built sites only, and only where the browser
@@ -49,7 +62,8 @@ function registerOfflineCache() {
     console.warn('No offline cache:', error);
   }
 }
-if (import.meta.env.PROD) {
+// Not in a course package: an LMS serves its files from paths of its own, under its own rules.
+if (import.meta.env.PROD && mode !== 'course') {
   const fallback = setTimeout(registerOfflineCache, 15_000);
   const stop = controller.on('ready', () => {
     stop();
