@@ -43,13 +43,18 @@ function lastError(): string {
   }
 }
 
-/** Calls the LMS; a false answer or a throw is a failure, logged once for its kind. */
+/** Whether the LMS has thrown instead of answering: gone (its window closed, say), not asked again. */
+let gone = false;
+
+/** Calls the LMS; a false answer is a refusal, logged once for its kind; a throw, once for all. */
 function attempt(kind: string, call: () => boolean): boolean {
+  if (gone) return false;
   try {
     if (call()) return true;
     logOnce(kind, `${kind} failed (${lastError()})`);
   } catch (error) {
-    logOnce(`${kind} threw`, `${kind} failed (${String(error)})`);
+    gone = true;
+    logOnce('gone', `the LMS stopped answering (${String(error)})`);
   }
   return false;
 }
@@ -83,13 +88,12 @@ export function connectToLms(
   const finish = completionStep(story, controller.section);
   // An element not yet set reads as empty (with an error code in 2004): no failure to log.
   const get = (element: string): string => {
-    try {
-      const value = scorm.get(element);
-      return value === 'null' ? '' : value;
-    } catch (error) {
-      logOnce(`reading ${element}`, `reading ${element} failed (${String(error)})`);
-      return '';
-    }
+    let value = '';
+    attempt(`reading ${element}`, () => {
+      value = scorm.get(element);
+      return true;
+    });
+    return value === 'null' ? '' : value;
   };
 
   const stored = get(names.location);
