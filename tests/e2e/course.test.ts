@@ -33,10 +33,12 @@ const TYPES: Record<string, string> = {
   '.xsd': 'application/xml',
 };
 
+const unpack = (kind: string) => unzipSync(readFileSync(`dist-package/${pkg.name}-${kind}.zip`));
 const packages: Record<Edition, Record<string, Uint8Array>> = {
-  scorm12: unzipSync(readFileSync(`dist-package/${pkg.name}-scorm12.zip`)),
-  scorm2004: unzipSync(readFileSync(`dist-package/${pkg.name}-scorm2004.zip`)),
+  scorm12: unpack('scorm12'),
+  scorm2004: unpack('scorm2004'),
 };
+const bySection = unpack('sections-scorm12');
 const RUNTIMES: Record<Edition, { file: string; api: string; global: string }> = {
   scorm12: { file: 'scorm12.min.js', api: 'API', global: 'Scorm12API' },
   scorm2004: { file: 'scorm2004.min.js', api: 'API_1484_11', global: 'Scorm2004API' },
@@ -47,7 +49,7 @@ const RUNTIMES: Record<Edition, { file: string; api: string; global: string }> =
  * which starts a new session (with the data the LMS stored, if any; on a stand-in API, if given)
  * and opens the SCO in a frame. `?broken` waits for the test to launch.
  */
-function lmsPage(edition: Edition): string {
+function lmsPage(edition: Edition, launch: string): string {
   const { file, api, global } = RUNTIMES[edition];
   return `<!doctype html><html><head><title>Course: Mao and Indochina</title><link rel="icon" href="data:,">
 <script src="/runtime/${file}"></script>
@@ -61,7 +63,7 @@ function lmsPage(edition: Edition): string {
     window.${api} = api;
     document.querySelector('iframe')?.remove();
     const frame = document.createElement('iframe');
-    frame.src = '/content/index.html?mode=course';
+    frame.src = '/content/${launch}';
     frame.title = 'Story map';
     frame.style.cssText = 'width:1100px;height:700px;border:0';
     document.body.append(frame);
@@ -74,14 +76,21 @@ function lmsPage(edition: Edition): string {
 let lms: Server;
 let lmsOrigin: string;
 let edition: Edition = 'scorm12';
+/** The package the LMS serves, and the SCO it launches (the first in the manifest). */
+let served = packages.scorm12;
+const launchOf = (zip: Record<string, Uint8Array>, sco = 0) =>
+  [...strFromU8(zip['imsmanifest.xml']!).matchAll(/scorm[tT]ype="sco" href="([^"]+)"/g)][
+    sco
+  ]![1]!.replaceAll('&amp;', '&');
+let launch = launchOf(served);
 beforeAll(async () => {
   lms = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url!, 'http://lms').pathname);
     const body = path.startsWith('/lms')
-      ? lmsPage(edition)
+      ? lmsPage(edition, launch)
       : path.startsWith('/runtime/')
         ? readFileSync(`node_modules/scorm-again/dist/${path.slice('/runtime/'.length)}`)
-        : packages[edition][path.slice('/content/'.length)];
+        : served[path.slice('/content/'.length)];
     if (body === undefined) return response.writeHead(404).end();
     const type = path.startsWith('/lms') ? '.html' : extname(path);
     response.writeHead(200, { 'content-type': TYPES[type] ?? 'application/octet-stream' });
@@ -204,12 +213,10 @@ describe('the course package in an LMS', () => {
 
     // Reopened with what the LMS stored: the story opens where the reader left off.
     const stored = await page.evaluate(() => {
-      const { cmi } = (window as unknown as { API: { cmi: Record<string, never> } }).API;
-      const core = cmi.core as Record<string, string>;
-      return {
-        core: { lesson_location: core.lesson_location, lesson_status: core.lesson_status },
-        suspend_data: cmi.suspend_data as string,
-      };
+      type Cmi = { core: Record<string, string>; suspend_data: string };
+      const { cmi } = (window as unknown as { API: { cmi: Cmi } }).API;
+      const { lesson_location, lesson_status } = cmi.core;
+      return { core: { lesson_location, lesson_status }, suspend_data: cmi.suspend_data };
     });
     await page.evaluate(
       (s) => (window as unknown as { launch(s: unknown): void }).launch(s),
@@ -236,6 +243,8 @@ describe('the course package in an LMS', () => {
 
   it('SCORM 2004: reports the progress measure and completion, and terminates on page hide', async () => {
     edition = 'scorm2004';
+    served = packages.scorm2004;
+    launch = launchOf(served);
     const { page, problems, lmsWarnings } = await openLms();
     const frame = await scoFrame(page);
     expect((await calls(page))[0]).toEqual(['Initialize']);
@@ -260,6 +269,36 @@ describe('the course package in an LMS', () => {
     expect(problems).toEqual([]);
     expect(lmsWarnings).toEqual([]);
     edition = 'scorm12';
+    served = packages.scorm12;
+    launch = launchOf(served);
+  });
+
+  it('launches a section as an activity of its own, completed at the end of that section', async () => {
+    const section = story.sections[1]!;
+    served = bySection;
+    launch = launchOf(bySection, 1);
+    expect(launch).toBe(`index.html?mode=course&section=${section.id}`);
+    const { page, problems } = await openLms();
+    const frame = await scoFrame(page);
+    // The section alone, opened at its start.
+    await expect.poll(() => stepIn(frame), { timeout: 30_000 }).toBe(section.stepIds[0]);
+    const last = section.stepIds.at(-1)!;
+    await goTo(frame, section.stepIds.at(-2)!);
+    await waitForValue(page, 'cmi.core.lesson_location', section.stepIds.at(-2)!);
+    expect(await valueOf(page, 'cmi.core.lesson_status')).toBe('incomplete');
+    await goTo(frame, last);
+    await waitForValue(page, 'cmi.core.lesson_status', 'completed');
+    // Its progress counts the section's steps only.
+    const read = (await valueOf(page, 'cmi.suspend_data')).split(',').length;
+    expect(await valueOf(page, 'cmi.core.score.raw')).toBe(
+      String(Math.round((100 * read) / section.stepIds.length)),
+    );
+    await expect(frame.evaluate((id) => window.storymap.goTo(id), CONCLUSION)).rejects.toThrow(
+      /not in the section/,
+    );
+    expect(problems).toEqual([]);
+    served = packages.scorm12;
+    launch = launchOf(served);
   });
 
   it('reads on, logging each failure once, with an LMS that fails every call or goes away', async () => {
