@@ -282,6 +282,8 @@ describe('the course package in an LMS', () => {
     const frame = await scoFrame(page);
     // The section alone, opened at its start.
     await expect.poll(() => stepIn(frame), { timeout: 30_000 }).toBe(section.stepIds[0]);
+    // No timeline of the whole story, whose other stages this activity does not hold.
+    expect(await frame.locator('.timeline-frame').count()).toBe(0);
     const last = section.stepIds.at(-1)!;
     await goTo(frame, section.stepIds.at(-2)!);
     await waitForValue(page, 'cmi.core.lesson_location', section.stepIds.at(-2)!);
