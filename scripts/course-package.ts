@@ -14,7 +14,7 @@ import type { Story } from '../src/story/types.ts';
 export type Edition = 'scorm12' | 'scorm2004';
 
 /** One SCO: what the LMS lists, and the page it launches. */
-export interface Sco {
+interface Sco {
   id: string;
   title: string;
   /** The launch address, relative to the package (a query is allowed). */
@@ -44,9 +44,9 @@ const NOT_PACKAGED = new Set(['sw.js']);
  * whose article it is (LMSs show item titles; SCORM 1.2's metadata schema is one that validators
  * cannot compile, so no LOM record carries it), and the manifest's opening comment gives it whole.
  */
-export const PACKAGE_TITLE = `${credits.title}: ${credits.kicker.toLowerCase()}`;
+const PACKAGE_TITLE = `${credits.title}: ${credits.kicker.toLowerCase()}`;
 const AUTHORSHIP = `by ${credits.author}, translated by ${credits.translator}`;
-export const PACKAGE_CREDIT = `${credits.title}, ${AUTHORSHIP}. ${credits.source}`;
+const PACKAGE_CREDIT = `${credits.title}, ${AUTHORSHIP}. ${credits.source}`;
 
 const escapeXml = (text: string): string =>
   text.replace(
@@ -136,7 +136,7 @@ ${pageFiles.map((file) => `      <file href="${x(file)}"/>`).join('\n')}
 }
 
 /** Every file under a folder, by its path from there (with forward slashes), sorted. */
-export function filesUnder(dir: string): string[] {
+function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -158,7 +158,7 @@ export function packageZip(spec: PackageSpec, site: string): Uint8Array {
 }
 
 /** The zips a build writes to `dist-package/`. */
-export function coursePackages(
+function coursePackages(
   name: string,
   version: string,
   story: Pick<Story, 'sections'>,

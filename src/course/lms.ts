@@ -61,12 +61,9 @@ function attempt(kind: string, call: () => boolean): boolean {
 
 /**
  * Connects the story to the LMS that launched it, if any, and takes the reader back to where they
- * left off. Returns a function that stops reporting and ends the session (the page's going does).
+ * left off. The session lasts as long as the page.
  */
-export function connectToLms(
-  controller: StoryController,
-  story: Pick<Story, 'sections'>,
-): () => void {
+export function connectToLms(controller: StoryController, story: Pick<Story, 'sections'>): void {
   const started = performance.now();
   scorm.isDebugActive = false;
   // The story sets the exit itself: always "suspend", so that reopening resumes (see `close`).
@@ -80,7 +77,7 @@ export function connectToLms(
   }
   if (!found) {
     if (scorm.version) logOnce('Initialize', `the session did not start (${lastError()})`);
-    return () => {};
+    return;
   }
   const version: ScormVersion = scorm.version === '2004' ? '2004' : '1.2';
   const names = ELEMENTS[version];
@@ -140,13 +137,9 @@ export function connectToLms(
   const onHidden = () => {
     if (document.visibilityState === 'hidden') commit();
   };
-  let open = true;
   const close = () => {
-    if (!open) return;
-    open = false;
     stopSteps();
     document.removeEventListener('visibilitychange', onHidden);
-    window.removeEventListener('pagehide', close);
     report();
     attempt(`setting ${names.exit}`, () => scorm.set(names.exit, 'suspend'));
     clearTimeout(timer);
@@ -154,6 +147,5 @@ export function connectToLms(
     attempt('Terminate', () => scorm.terminate());
   };
   document.addEventListener('visibilitychange', onHidden);
-  window.addEventListener('pagehide', close);
-  return close;
+  window.addEventListener('pagehide', close, { once: true });
 }
