@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { manifestErrors } from '../unit/scorm-schemas.ts';
+import { launches, listedFiles, manifestErrors } from '../unit/manifest-check.ts';
 import { schemaFiles, type Edition } from '../../scripts/course-package.ts';
 import { story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
@@ -79,9 +79,7 @@ let edition: Edition = 'scorm12';
 /** The package the LMS serves, and the SCO it launches (the first in the manifest). */
 let served = packages.scorm12;
 const launchOf = (zip: Record<string, Uint8Array>, sco = 0) =>
-  [...strFromU8(zip['imsmanifest.xml']!).matchAll(/scorm[tT]ype="sco" href="([^"]+)"/g)][
-    sco
-  ]![1]!.replaceAll('&amp;', '&');
+  launches(strFromU8(zip['imsmanifest.xml']!))[sco]!;
 let launch = launchOf(served);
 beforeAll(async () => {
   lms = createServer((request, response) => {
@@ -165,7 +163,7 @@ describe('the course package in an LMS', () => {
       const zip = packages[e];
       const xml = strFromU8(zip['imsmanifest.xml']!);
       expect(await manifestErrors(e, xml)).toEqual([]);
-      const listed = new Set([...xml.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]!));
+      const listed = listedFiles(xml);
       const own = new Set(['imsmanifest.xml', ...schemaFiles(e)]);
       expect([...listed].filter((file) => !(file in zip))).toEqual([]);
       expect(Object.keys(zip).filter((file) => !listed.has(file) && !own.has(file))).toEqual([]);

@@ -12,7 +12,7 @@ import {
   type Edition,
   type PackageSpec,
 } from '../../scripts/course-package.ts';
-import { manifestErrors } from './scorm-schemas.ts';
+import { launches, listedFiles, manifestErrors } from './manifest-check.ts';
 
 const SECTIONS = [
   { id: 'introduction', title: 'Introduction', stepIds: ['a', 'b'] },
@@ -41,14 +41,6 @@ function site(): string {
   return dir;
 }
 
-/** The files a manifest lists, and the launch addresses of its SCOs. */
-function listed(xml: string) {
-  return {
-    files: new Set([...xml.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]!)),
-    launches: [...xml.matchAll(/scorm[tT]ype="sco" href="([^"]+)"/g)].map((m) => m[1]!),
-  };
-}
-
 describe('the course package', () => {
   for (const edition of ['scorm12', 'scorm2004'] as const) {
     it(`has a ${edition} manifest valid against the schemas the standard ships`, async () => {
@@ -63,7 +55,7 @@ describe('the course package', () => {
     it(`zips the site, its ${edition} manifest and schemas: no file missing, none extra`, () => {
       const zip = unzipSync(packageZip(spec(edition), site()));
       const xml = strFromU8(zip['imsmanifest.xml']!);
-      const { files } = listed(xml);
+      const files = listedFiles(xml);
       const extra = new Set(['imsmanifest.xml', ...schemaFiles(edition)]);
       // Every file listed is in the zip; every file in the zip is listed, or is the manifest or
       // one of its schemas; the offline worker stays out (an LMS's paths are not its to cache).
@@ -77,14 +69,13 @@ describe('the course package', () => {
   }
 
   it('launches the story in course mode, whole or one SCO per section', () => {
-    expect(listed(manifest(spec('scorm12'), ['index.html'])).launches).toEqual([
-      'index.html?mode=course',
-    ]);
+    expect(launches(manifest(spec('scorm12'), ['index.html']))).toEqual(['index.html?mode=course']);
     const bySection = manifest(spec('scorm2004', true), ['index.html']);
-    expect(listed(bySection).launches).toEqual([
-      'index.html?mode=course&amp;section=introduction',
-      'index.html?mode=course&amp;section=conclusion',
+    expect(launches(bySection)).toEqual([
+      'index.html?mode=course&section=introduction',
+      'index.html?mode=course&section=conclusion',
     ]);
+    expect(bySection).toContain('href="index.html?mode=course&amp;section=conclusion"');
     // Titles are escaped: a section's "&" does not break the manifest.
     expect(bySection).toContain('<title>2. Conclusion &amp; after</title>');
   });

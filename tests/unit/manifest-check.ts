@@ -1,4 +1,4 @@
-/** Validates a package manifest against the schemas its edition ships (scripts/scorm/). */
+/** Reads and validates a course package's manifest (scripts/course-package.ts). */
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { schemaFiles, type Edition } from '../../scripts/course-package.ts';
@@ -39,3 +39,13 @@ export async function manifestErrors(edition: Edition, xml: string): Promise<str
   });
   return result.errors.map((error) => error.rawMessage);
 }
+
+/** The files a manifest lists. */
+export const listedFiles = (xml: string): Set<string> =>
+  new Set([...xml.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]!));
+
+/** The launch addresses of a manifest's SCOs, in order, as the LMS opens them (unescaped). */
+export const launches = (xml: string): string[] =>
+  [...xml.matchAll(/scorm[tT]ype="sco" href="([^"]+)"/g)].map((m) =>
+    m[1]!.replaceAll('&amp;', '&'),
+  );
