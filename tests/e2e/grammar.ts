@@ -11,6 +11,20 @@ import { stepById } from './story-data.ts';
 export const state = (page: Page) =>
   page.evaluate(() => window.storymap.state()) as Promise<StoryState>;
 
+/** Whether the key (open, or its button) and the caption, both at the top of the map, overlap. */
+export async function keyMeetsCaption(page: Page): Promise<boolean> {
+  const [caption, key] = await Promise.all(
+    ['.map-caption', '.legend'].map((selector) => page.locator(selector).boundingBox()),
+  );
+  if (!caption || !key) return false;
+  return (
+    caption.x < key.x + key.width &&
+    key.x < caption.x + caption.width &&
+    caption.y < key.y + key.height &&
+    key.y < caption.y + caption.height
+  );
+}
+
 /** What breaks the grammar at the step shown now (empty when nothing does). */
 export async function grammarProblems(page: Page, id: string): Promise<string[]> {
   const step = stepById(id);
@@ -23,6 +37,7 @@ export async function grammarProblems(page: Page, id: string): Promise<string[]>
   if (caption !== step.caption || shownCaption?.trim() !== step.caption)
     problems.push(`caption "${shownCaption}" (state: "${caption}"), not "${step.caption}"`);
   if (!(await page.locator('.map-caption').isVisible())) problems.push('the caption is hidden');
+  if (await keyMeetsCaption(page)) problems.push('the key and the caption overlap');
   const key = await page.locator('.legend li').allTextContents();
   const missing = drawing.key.filter((label) => !key.map((k) => k.trim()).includes(label));
   if (missing.length) problems.push(`on the map but not in the key: ${missing.join('; ')}`);

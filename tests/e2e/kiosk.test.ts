@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAt, jumpTo } from './expect-step.ts';
+import { keyMeetsCaption } from './grammar.ts';
 import { stepById, story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
 
@@ -285,7 +286,7 @@ describe('kiosk', () => {
     expect(size).toBeGreaterThanOrEqual(24);
   });
 
-  it('gives every visible control a 44 × 44 px target, and moves by buttons, swipes and sections (the address following)', async () => {
+  it('gives every visible control a 44 × 44 px target, moves by buttons, swipes and sections (the address following), and keeps the caption clear of the key', async () => {
     const kiosk = await chromium.open({ path: '/?mode=kiosk', viewport: SCREEN, hasTouch: true });
     const { page } = kiosk;
     const small: string[] = [];
@@ -319,6 +320,11 @@ describe('kiosk', () => {
     await page.waitForFunction((id) => window.storymap.state().stepId === id, sections.stepIds[1]);
     await swipe(1200, 1500);
     await page.waitForFunction((id) => window.storymap.state().stepId === id, sections.stepIds[0]);
+
+    // The key stands open beside a long caption, and neither covers the other.
+    await page.evaluate(() => window.storymap.goTo('dien-bien-phu-campaign', { animate: false }));
+    expect(await page.locator('.legend').getAttribute('open')).not.toBeNull();
+    expect(await keyMeetsCaption(page)).toBe(false);
     expect(kiosk.errors).toEqual([]);
   });
 
