@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Plugin } from 'vite';
 import { credits } from '../src/story/credits.ts';
+import { escapeXml } from './static-map/svg.ts';
 import type { Story } from '../src/story/types.ts';
 
 export type Edition = 'scorm12' | 'scorm2004';
@@ -47,12 +48,6 @@ const NOT_PACKAGED = new Set(['sw.js']);
 const PACKAGE_TITLE = `${credits.title}: ${credits.kicker.toLowerCase()}`;
 const AUTHORSHIP = `by ${credits.author}, translated by ${credits.translator}`;
 const PACKAGE_CREDIT = `${credits.title}, ${AUTHORSHIP}. ${credits.source}`;
-
-const escapeXml = (text: string): string =>
-  text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
 
 /** The SCOs of the whole story, or one per section (so a course can assign a part a week). */
 export function storyScos(story: Pick<Story, 'sections'>, bySection: boolean): Sco[] {

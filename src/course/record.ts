@@ -68,22 +68,26 @@ export function decodeRead(data: string, known: readonly string[]): Set<string> 
   return new Set(data.split(',').filter((id) => ids.has(id)));
 }
 
+/** A duration in hours, minutes and seconds (to the hundredth), as both versions count it. */
+function clock(ms: number): { hours: number; minutes: number; seconds: number } {
+  const centiseconds = Math.max(0, Math.round(ms / 10));
+  return {
+    hours: Math.floor(centiseconds / 360_000),
+    minutes: Math.floor(centiseconds / 6000) % 60,
+    seconds: (centiseconds % 6000) / 100,
+  };
+}
+
 /** A duration in SCORM 1.2's CMITimespan: HHHH:MM:SS.SS. */
 export function timespan12(ms: number): string {
-  const centiseconds = Math.max(0, Math.round(ms / 10));
-  const hours = Math.min(9999, Math.floor(centiseconds / 360_000));
-  const minutes = Math.floor(centiseconds / 6000) % 60;
-  const seconds = (centiseconds % 6000) / 100;
+  const { hours, minutes, seconds } = clock(ms);
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(hours, 4)}:${pad(minutes, 2)}:${seconds.toFixed(2).padStart(5, '0')}`;
+  return `${pad(Math.min(9999, hours), 4)}:${pad(minutes, 2)}:${seconds.toFixed(2).padStart(5, '0')}`;
 }
 
 /** A duration in SCORM 2004's timeinterval (ISO 8601): PT#H#M#S, to the hundredth of a second. */
 export function timeinterval2004(ms: number): string {
-  const centiseconds = Math.max(0, Math.round(ms / 10));
-  const hours = Math.floor(centiseconds / 360_000);
-  const minutes = Math.floor(centiseconds / 6000) % 60;
-  const seconds = (centiseconds % 6000) / 100;
+  const { hours, minutes, seconds } = clock(ms);
   return `PT${hours}H${minutes}M${Number(seconds.toFixed(2))}S`;
 }
 

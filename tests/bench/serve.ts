@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, relative, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, as a real host sends them. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

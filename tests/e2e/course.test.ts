@@ -12,26 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launches, listedFiles, manifestErrors } from '../unit/manifest-check.ts';
 import { schemaFiles, type Edition } from '../../scripts/course-package.ts';
+import { TYPES } from '../bench/serve.ts';
 import { story } from './story-data.ts';
 import { useChromium, waitForMap } from './story-page.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const chromium = useChromium();
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
 
 const unpack = (kind: string) => unzipSync(readFileSync(`dist-package/${pkg.name}-${kind}.zip`));
 const packages: Record<Edition, Record<string, Uint8Array>> = {
